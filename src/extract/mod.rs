@@ -1,0 +1,20 @@
+//! Extract: from an article's body to its passages and quotations.
+//!
+//! Everything here is pure: text in, data out. [`analyze`] is the one entry
+//! point the indexer uses; the quotation extractor sits behind
+//! [`quotes::extract_quotes`] so it can be improved without touching the
+//! rest of the pipeline.
+
+pub mod article;
+pub mod dates;
+pub mod passages;
+pub mod quotes;
+pub mod speakers;
+
+pub use article::{Article, Passage, Quote, Speaker};
+
+/// Fills in an article's passages and quotations from its body.
+pub fn analyze(article: &mut Article) {
+    article.passages = passages::split(&article.text);
+    article.quotes = quotes::extract_quotes(&article.text, article.date);
+}

@@ -1,0 +1,1318 @@
+//! Direct quotations: finding them, and finding who said them and when.
+//!
+//! The extractor is a rule system over one article, paragraph by paragraph:
+//!
+//! 1. **Marks.** Each paragraph is scanned for quoted segments in every style
+//!    news uses: “curly”, "straight", ''doubled apostrophes'', «guillemets»,
+//!    and ‘single’ quotes (kept only in articles that quote with single marks).
+//!    A segment left open at the end of a paragraph continues when the next
+//!    paragraph opens with a mark; otherwise it is an unbalanced mark and is
+//!    dropped.
+//! 2. **Sentences.** Each paragraph is split into sentences, with quoted
+//!    segments kept whole.
+//! 3. **Cues.** In each sentence, speech cues ("said", "told", "according
+//!    to", ...) are found outside the quotes. Each quote takes the nearest
+//!    cue; the cue's subject is found by the patterns of news attribution:
+//!    “…,” Smith said / “…,” said Smith / Smith said: “…” / a participle
+//!    clause ("…, saying “…”") whose subject opens the sentence / an
+//!    appositive ("Smith, an analyst at X, said").
+//! 4. **Speakers.** Names are split from their titles, surnames resolve to
+//!    the full name used elsewhere in the article, pronouns to the last
+//!    person in subject position, and "the official" to the earlier "a
+//!    senior official". Unnamed and collective sources stay unnamed.
+//! 5. **Not speech.** Quotes with no cue in their sentence that are short or
+//!    look like titles ("Saturday Night Live"), and quotes after "titled",
+//!    "dubbed", "so-called" are not quotations.
+//! 6. **When.** A weekday, "yesterday" or "last week" next to the cue is
+//!    resolved against the article's date.
+
+use std::ops::Range;
+
+use chrono::NaiveDate;
+
+use super::article::{Quote, Speaker};
+use super::dates::resolve_relative;
+use super::speakers::{
+    NameBook, fold_word, is_calendar_word, is_capitalized, is_name_word, is_nominal_head,
+    is_role_word, is_stop_capital, is_subject_pronoun, split_role,
+};
+
+/// Finds the direct quotations in an article body and attributes them.
+///
+/// `text` holds one paragraph per line; `date` is the publication day that
+/// relative days are resolved against.
+pub fn extract_quotes(text: &str, date: Option<NaiveDate>) -> Vec<Quote> {
+    let paragraphs = paragraphs(text);
+    let mut segments = Vec::new();
+    for (i, para) in paragraphs.iter().enumerate() {
+        let next_opens = paragraphs
+            .get(i + 1)
+            .is_some_and(|next| starts_with_open_mark(&text[next.clone()]));
+        scan_marks(text, para.clone(), i, next_opens, &mut segments);
+    }
+    // Articles that quote speech in double marks use single marks for
+    // nested quotes, apostrophes and headlines only.
+    if segments.iter().any(|s| !s.single) {
+        segments.retain(|s| !s.single);
+    }
+    let mut attributor = Attributor::new(text, date);
+    attributor.names.scan(text);
+    let mut out = Vec::new();
+    for (i, para) in paragraphs.iter().enumerate() {
+        let segs: Vec<&Segment> = segments.iter().filter(|s| s.para == i).collect();
+        attributor.paragraph(para.clone(), &segs, &mut out);
+    }
+    out
+}
+
+/// Byte ranges of the non-empty lines of `text`.
+fn paragraphs(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for line in text.split('\n') {
+        let end = start + line.len();
+        let trimmed = line.trim();
+        if !trimmed.is_empty() {
+            let lead = line.len() - line.trim_start().len();
+            out.push(start + lead..start + lead + trimmed.len());
+        }
+        start = end + 1;
+    }
+    out
+}
+
+fn starts_with_open_mark(para: &str) -> bool {
+    let mut chars = para.chars();
+    match chars.next() {
+        Some('“' | '"' | '«' | '„') => true,
+        Some('\'') => chars.next() == Some('\''),
+        _ => false,
+    }
+}
+
+/// A quoted segment in the article body.
+#[derive(Debug, Clone)]
+struct Segment {
+    /// Range of the quoted words, marks excluded.
+    inner: Range<usize>,
+    /// Range including the marks.
+    outer: Range<usize>,
+    /// Index of the paragraph.
+    para: usize,
+    /// Quoted with single marks.
+    single: bool,
+    /// Left open at the end of the paragraph, continued in the next one.
+    continues: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Family {
+    Curly,
+    Straight,
+    DoubleApostrophe,
+    Guillemet,
+    Single,
+    StraightSingle,
+}
+
+fn scan_marks(
+    text: &str,
+    para: Range<usize>,
+    para_index: usize,
+    next_opens: bool,
+    out: &mut Vec<Segment>,
+) {
+    let s = &text[para.clone()];
+    let base = para.start;
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let mut open: Option<(Family, usize, usize)> = None; // family, mark start, inner start
+    let mut k = 0;
+    while k < chars.len() {
+        let (i, c) = chars[k];
+        let prev = if k > 0 { Some(chars[k - 1].1) } else { None };
+        let next = chars.get(k + 1).map(|&(_, c)| c);
+        let after_space = prev.is_none_or(|p| p.is_whitespace() || "([{—–-/".contains(p));
+        let next_word = next.is_some_and(|n| !n.is_whitespace());
+        let before_boundary = next.is_none_or(|n| !n.is_alphanumeric());
+        let close = |open: &mut Option<(Family, usize, usize)>, mark_len: usize, out: &mut Vec<Segment>| {
+            let (fam, open_at, inner_start) = open.take().expect("open segment");
+            push_segment(out, s, base, open_at, inner_start, i, i + mark_len, para_index, fam);
+        };
+        match open {
+            Some((fam, _, _)) => match (fam, c) {
+                (Family::Curly, '”') => close(&mut open, c.len_utf8(), out),
+                (Family::Curly, '“') if prev.is_some_and(|p| !p.is_whitespace()) && before_boundary => {
+                    // A closing mark typed as an opening one.
+                    close(&mut open, c.len_utf8(), out);
+                }
+                (Family::Curly, '“') => open = Some((Family::Curly, i, i + c.len_utf8())),
+                (Family::Straight, '"') => close(&mut open, 1, out),
+                (Family::DoubleApostrophe, '\'') if next == Some('\'') => {
+                    close(&mut open, 2, out);
+                    k += 1;
+                }
+                (Family::DoubleApostrophe, '”' | '"') => close(&mut open, c.len_utf8(), out),
+                (Family::Guillemet, '»') => close(&mut open, c.len_utf8(), out),
+                (Family::Single, '’') if !after_space && before_boundary => {
+                    close(&mut open, c.len_utf8(), out);
+                }
+                (Family::StraightSingle, '\'') if !after_space && before_boundary => {
+                    close(&mut open, 1, out);
+                }
+                _ => {}
+            },
+            None => match c {
+                '“' | '„' => open = Some((Family::Curly, i, i + c.len_utf8())),
+                '”' if after_space && next_word => open = Some((Family::Curly, i, i + 3)),
+                '"' => open = Some((Family::Straight, i, i + 1)),
+                '«' => open = Some((Family::Guillemet, i, i + c.len_utf8())),
+                '\'' if next == Some('\'') && after_space => {
+                    open = Some((Family::DoubleApostrophe, i, i + 2));
+                    k += 1;
+                }
+                '`' if next == Some('`') && after_space => {
+                    open = Some((Family::DoubleApostrophe, i, i + 2));
+                    k += 1;
+                }
+                '‘' if after_space && next_word => open = Some((Family::Single, i, i + 3)),
+                '\'' if after_space && next.is_some_and(char::is_alphabetic) => {
+                    open = Some((Family::StraightSingle, i, i + 1));
+                }
+                _ => {}
+            },
+        }
+        k += 1;
+    }
+    if let Some((fam, open_at, inner_start)) = open {
+        let single = matches!(fam, Family::Single | Family::StraightSingle);
+        if next_opens && !single {
+            let end = s.len();
+            if let Some(seg) = make_segment(s, base, open_at, inner_start, end, end, para_index, fam)
+            {
+                out.push(Segment { continues: true, ..seg });
+            }
+        }
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn push_segment(
+    out: &mut Vec<Segment>,
+    s: &str,
+    base: usize,
+    open_at: usize,
+    inner_start: usize,
+    inner_end: usize,
+    close_end: usize,
+    para: usize,
+    fam: Family,
+) {
+    if let Some(seg) = make_segment(s, base, open_at, inner_start, inner_end, close_end, para, fam) {
+        out.push(seg);
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn make_segment(
+    s: &str,
+    base: usize,
+    open_at: usize,
+    inner_start: usize,
+    inner_end: usize,
+    close_end: usize,
+    para: usize,
+    fam: Family,
+) -> Option<Segment> {
+    let inner = &s[inner_start..inner_end];
+    let lead = inner.len() - inner.trim_start().len();
+    let trimmed = inner.trim();
+    if !trimmed.chars().any(char::is_alphanumeric) {
+        return None;
+    }
+    let start = base + inner_start + lead;
+    Some(Segment {
+        inner: start..start + trimmed.len(),
+        outer: base + open_at..base + close_end,
+        para,
+        single: matches!(fam, Family::Single | Family::StraightSingle),
+        continues: false,
+    })
+}
+
+/// Abbreviations whose period does not end a sentence.
+fn is_abbreviation(w: &str) -> bool {
+    let w = w.to_lowercase();
+    let w = w.trim_end_matches('.');
+    w.len() == 1
+        || w.contains('.')
+        || matches!(
+            w,
+            "mr" | "mrs" | "ms" | "dr" | "st" | "sen" | "rep" | "gov" | "gen" | "lt" | "col"
+                | "sgt" | "capt" | "adm" | "jr" | "sr" | "inc" | "corp" | "co" | "ltd" | "vs"
+                | "no" | "jan" | "feb" | "mar" | "apr" | "jun" | "jul" | "aug" | "sep"
+                | "sept" | "oct" | "nov" | "dec" | "mt" | "ft" | "ave" | "prof" | "rev"
+                | "hon" | "dept" | "gov't" | "messrs" | "approx" | "est" | "fig" | "pres"
+        )
+}
+
+/// Splits a paragraph into sentence ranges, keeping quoted segments whole.
+fn sentences(text: &str, para: Range<usize>, segs: &[&Segment]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = para.start;
+    let mut i = para.start;
+    let bytes = text.as_bytes();
+    let mut seg_iter = segs.iter().peekable();
+    let next_starts_sentence = |at: usize| -> bool {
+        let rest = text[at..para.end].trim_start();
+        rest.is_empty()
+            || rest
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "“\"‘'«(".contains(c))
+    };
+    while i < para.end {
+        if let Some(seg) = seg_iter.peek() {
+            if seg.outer.start == i {
+                let seg = seg_iter.next().expect("peeked");
+                let inner = &text[seg.inner.clone()];
+                i = seg.outer.end.max(i + 1);
+                let ends = inner.ends_with(['.', '?', '!']);
+                if ends && i < para.end && text[i..para.end].starts_with(char::is_whitespace) {
+                    if next_starts_sentence(i) {
+                        out.push(start..i);
+                        start = i;
+                    }
+                }
+                continue;
+            }
+        }
+        let b = bytes[i];
+        if matches!(b, b'.' | b'?' | b'!') {
+            let after = i + 1;
+            let followed_by_space =
+                after >= para.end || text[after..para.end].starts_with(char::is_whitespace);
+            if followed_by_space && next_starts_sentence(after) {
+                let word_start = text[para.start..i]
+                    .rfind(|c: char| c.is_whitespace())
+                    .map_or(para.start, |p| para.start + p + 1);
+                let word = &text[word_start..=i];
+                if b != b'.' || !is_abbreviation(word) {
+                    out.push(start..after);
+                    start = after;
+                }
+            }
+        }
+        i += text[i..].chars().next().map_or(1, char::len_utf8);
+    }
+    if start < para.end && !text[start..para.end].trim().is_empty() {
+        out.push(start..para.end);
+    }
+    out
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TokKind {
+    Word,
+    Punct,
+    Quote(usize),
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Tok<'a> {
+    kind: TokKind,
+    text: &'a str,
+    start: usize,
+}
+
+impl Tok<'_> {
+    fn is_word(&self) -> bool {
+        self.kind == TokKind::Word
+    }
+    fn is_punct(&self, c: char) -> bool {
+        self.kind == TokKind::Punct && self.text.starts_with(c)
+    }
+    fn folded(&self) -> String {
+        fold_word(self.text)
+    }
+}
+
+/// Words, punctuation and whole quotes of one sentence.
+fn tokenize<'a>(text: &'a str, range: Range<usize>, segs: &[&Segment]) -> Vec<Tok<'a>> {
+    let mut toks = Vec::new();
+    let mut i = range.start;
+    while i < range.end {
+        if let Some((qi, seg)) = segs.iter().enumerate().find(|(_, s)| s.outer.start == i) {
+            toks.push(Tok { kind: TokKind::Quote(qi), text: &text[seg.inner.clone()], start: i });
+            i = seg.outer.end.max(i + 1);
+            continue;
+        }
+        let c = text[i..].chars().next().expect("in range");
+        if c.is_alphanumeric() {
+            let mut end = i;
+            for (j, d) in text[i..range.end].char_indices() {
+                let ok = d.is_alphanumeric()
+                    || (matches!(d, '\'' | '’' | '-' | '.' | '&')
+                        && text[i + j + d.len_utf8()..range.end]
+                            .chars()
+                            .next()
+                            .is_some_and(char::is_alphanumeric));
+                if !ok {
+                    break;
+                }
+                end = i + j + d.len_utf8();
+            }
+            // Keep the period of an abbreviation or initial: "U.S.", "J.", "Mr."
+            if text[end..range.end].starts_with('.') && is_abbreviation(&text[i..end]) {
+                end += 1;
+            }
+            toks.push(Tok { kind: TokKind::Word, text: &text[i..end], start: i });
+            i = end;
+        } else {
+            let len = c.len_utf8();
+            if !c.is_whitespace() {
+                toks.push(Tok { kind: TokKind::Punct, text: &text[i..i + len], start: i });
+            }
+            i += len;
+        }
+    }
+    toks
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cue {
+    /// A verb of saying; `participle` for "saying", "adding".
+    Verb { participle: bool },
+    /// "according to": the speaker follows.
+    According,
+}
+
+fn cue_of(toks: &[Tok], i: usize) -> Option<Cue> {
+    let t = &toks[i];
+    if !t.is_word() {
+        return None;
+    }
+    let w = t.text.to_lowercase();
+    if w == "according" {
+        return toks
+            .get(i + 1)
+            .filter(|n| n.text.eq_ignore_ascii_case("to"))
+            .map(|_| Cue::According);
+    }
+    let verb = matches!(
+        w.as_str(),
+        "said" | "says" | "say" | "saying" | "told" | "tells" | "tell" | "telling" | "added"
+            | "adds" | "adding" | "asked" | "asks" | "asking" | "explained" | "explains"
+            | "explaining" | "noted" | "notes" | "noting" | "wrote" | "writes" | "writing"
+            | "stated" | "states" | "declared" | "declares" | "declaring" | "argued"
+            | "argues" | "arguing" | "insisted" | "insists" | "insisting" | "warned"
+            | "warns" | "warning" | "continued" | "recalled" | "recalls" | "recalling"
+            | "acknowledged" | "acknowledges" | "admitted" | "admits" | "claimed" | "claims"
+            | "claiming" | "conceded" | "concedes" | "remarked" | "replied" | "replies"
+            | "responded" | "responds" | "stressed" | "stresses" | "stressing" | "suggested"
+            | "suggests" | "tweeted" | "tweets" | "tweeting" | "posted" | "announced"
+            | "announces" | "complained" | "complains" | "cautioned" | "cautions"
+            | "predicted" | "predicts" | "urged" | "urges" | "joked" | "jokes" | "quipped"
+            | "concluded" | "observed" | "emphasized" | "emphasised" | "emphasizing"
+            | "emphasising" | "reiterated" | "maintained" | "contended" | "countered"
+            | "shouted" | "yelled" | "testified" | "vowed" | "vows" | "promised" | "pledged"
+            | "boasted" | "mused" | "lamented" | "confirmed" | "confirms" | "denied"
+            | "recounted" | "reported" | "asserted" | "asserts" | "charged" | "wondered"
+            | "whispered" | "screamed" | "chanted" | "answered" | "advised" | "agreed"
+            | "commented" | "comments" | "demanded" | "disclosed" | "hinted" | "objected"
+            | "opined" | "proclaimed" | "reasoned" | "reminded" | "repeated" | "retorted"
+            | "scoffed" | "snapped" | "texted" | "emailed" | "blasted" | "slammed"
+            | "described" | "acknowledging" | "adds," | "explains," | "cried" | "sighed"
+            | "laughed" | "thundered" | "pleaded" | "begged" | "conceding" | "predicting"
+            | "remarking" | "observing" | "replying" | "responding" | "answering"
+            | "reflected" | "insisted," | "went" | "putting"
+    );
+    if !verb {
+        return None;
+    }
+    // "went on to say" and "put it" only count with their particle.
+    if w == "went" && !toks.get(i + 1).is_some_and(|n| n.text == "on") {
+        return None;
+    }
+    if w == "putting" && !toks.get(i + 1).is_some_and(|n| n.text == "it") {
+        return None;
+    }
+    Some(Cue::Verb { participle: w.ends_with("ing") })
+}
+
+/// Words skipped between a subject and its verb: "Smith also said",
+/// "Putin told ... Monday", "Zelenskyy said late Monday".
+fn is_skippable(w: &str) -> bool {
+    let w = w.to_lowercase();
+    matches!(
+        w.as_str(),
+        "has" | "had" | "have" | "was" | "is" | "also" | "later" | "then" | "again"
+            | "repeatedly" | "previously" | "once" | "further" | "flatly" | "simply"
+            | "recently" | "earlier" | "late" | "early" | "on" | "last" | "this" | "week"
+            | "yesterday" | "today" | "night" | "morning" | "afternoon" | "evening"
+            | "overnight" | "often" | "frequently" | "publicly" | "privately" | "bluntly"
+            | "quickly" | "angrily" | "told" | "reportedly" | "had" | "would" | "will"
+            | "may" | "might" | "could" | "did" | "does" | "not" | "never" | "who"
+            | "himself" | "herself" | "themselves" | "itself" | "just" | "even" | "still"
+            | "already" | "ultimately" | "finally" | "separately" | "privately,"
+            | "tonight" | "openly" | "directly" | "firmly" | "sharply" | "candidly"
+            | "plainly" | "succinctly" | "softly" | "calmly" | "curtly" | "tersely"
+    ) || is_calendar_word(&w)
+}
+
+fn is_determiner(w: &str) -> bool {
+    matches!(
+        w.to_lowercase().as_str(),
+        "a" | "an" | "the" | "one" | "two" | "three" | "four" | "several" | "some"
+            | "many" | "another" | "other" | "his" | "her" | "their" | "its" | "our"
+            | "this" | "that" | "these" | "those" | "most" | "few" | "both"
+    )
+}
+
+fn is_definite(w: &str) -> bool {
+    matches!(
+        w.to_lowercase().as_str(),
+        "the" | "his" | "her" | "their" | "its" | "our" | "this" | "that" | "these" | "those"
+    )
+}
+
+/// A noun phrase that may be a speaker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Mention {
+    Name { words: Vec<String>, at: usize },
+    Pronoun(String),
+    Nominal { text: String, head: String, definite: bool },
+}
+
+/// A quote found in a sentence, before its speaker is final.
+struct Found {
+    seg: Segment,
+    speaker: Option<Speaker>,
+    when: Option<String>,
+    /// May take the speaker of a neighbouring sentence.
+    inherits: bool,
+}
+
+/// Finds speakers and days for the quotes of one article.
+struct Attributor<'a> {
+    text: &'a str,
+    date: Option<NaiveDate>,
+    names: Names,
+    /// The last person (or singular unnamed source) in subject position.
+    last_person: Option<Speaker>,
+    /// The last group or organisation in subject position, for "they".
+    last_group: Option<Speaker>,
+    /// Unnamed sources seen so far, for "the official".
+    nominals: Vec<(String, Speaker)>,
+    /// Speaker of the last quote of the previous paragraph, and whether that
+    /// paragraph ended by handing over to the next (an open quote or a colon).
+    prev_para: Option<(Speaker, bool)>,
+}
+
+/// Full names seen in the article, by position.
+#[derive(Default)]
+struct Names {
+    book: NameBook,
+}
+
+impl Names {
+    fn scan(&mut self, text: &str) {
+        let mut run: Vec<&str> = Vec::new();
+        let flush = |run: &mut Vec<&str>, book: &mut NameBook| {
+            if let Some(p) = split_role(run) {
+                if !p.org && p.name.split_whitespace().count() >= 2 {
+                    book.add(&p.name);
+                }
+            }
+            run.clear();
+        };
+        for word in text.split(|c: char| c.is_whitespace() || "“”\"«»(),;:!?".contains(c)) {
+            let w = word.trim_matches(|c: char| "‘’'".contains(c));
+            let w = w.strip_suffix('.').filter(|x| !is_abbreviation(x)).unwrap_or(w);
+            let ends_clause = word.ends_with(['.', ',', ';', ':']) && !is_abbreviation(word);
+            if !w.is_empty() && (is_name_word(w) || (!run.is_empty() && is_role_word(w))) {
+                run.push(w);
+            } else if !w.is_empty() && is_role_word(w) {
+                run.push(w);
+            } else {
+                flush(&mut run, &mut self.book);
+            }
+            if ends_clause || word.ends_with(['“', '"']) {
+                flush(&mut run, &mut self.book);
+            }
+        }
+        flush(&mut run, &mut self.book);
+    }
+}
+
+impl<'a> Attributor<'a> {
+    fn new(text: &'a str, date: Option<NaiveDate>) -> Self {
+        Self {
+            text,
+            date,
+            names: Names::default(),
+            last_person: None,
+            last_group: None,
+            nominals: Vec::new(),
+            prev_para: None,
+        }
+    }
+
+    fn paragraph(&mut self, para: Range<usize>, segs: &[&Segment], out: &mut Vec<Quote>) {
+        let sents = sentences(self.text, para.clone(), segs);
+        let mut found: Vec<Vec<Found>> = Vec::with_capacity(sents.len());
+        let mut sentence_speaker: Vec<Option<(Speaker, Option<String>)>> = Vec::new();
+        for sent in &sents {
+            let in_sent: Vec<&Segment> = segs
+                .iter()
+                .copied()
+                .filter(|s| s.outer.start >= sent.start && s.outer.start < sent.end)
+                .collect();
+            let toks = tokenize(self.text, sent.clone(), &in_sent);
+            let (quotes, speaker) = self.sentence(&toks, &in_sent);
+            sentence_speaker.push(speaker);
+            found.push(quotes);
+        }
+        // Quotes with no cue of their own take the speaker of a neighbouring
+        // sentence in the paragraph, or of the previous paragraph.
+        let first_quote_opens_para = segs.first().is_some_and(|s| s.outer.start == para.start);
+        for si in 0..found.len() {
+            for qi in 0..found[si].len() {
+                if found[si][qi].speaker.is_some() || !found[si][qi].inherits {
+                    continue;
+                }
+                let from_prev = (0..si).rev().find_map(|j| sentence_speaker[j].clone());
+                let from_next = sentence_speaker
+                    .get(si + 1)
+                    .cloned()
+                    .flatten()
+                    .filter(|_| found[si + 1].iter().all(|q| q.speaker.is_some()));
+                let from_para = (si == 0 && qi == 0 && first_quote_opens_para)
+                    .then(|| self.prev_para.clone())
+                    .flatten()
+                    .filter(|(_, handed_over)| *handed_over)
+                    .map(|(s, _)| (s, None));
+                if let Some((speaker, when)) = from_prev.or(from_next).or(from_para) {
+                    let q = &mut found[si][qi];
+                    q.speaker = Some(speaker);
+                    if q.when.is_none() {
+                        q.when = when;
+                    }
+                }
+            }
+        }
+        let mut last_speaker = None;
+        for q in found.into_iter().flatten() {
+            let inner = &self.text[q.seg.inner.clone()];
+            let said_on = match (self.date, &q.when) {
+                (Some(d), Some(w)) => resolve_relative(d, w).or(Some(d)),
+                (Some(d), None) => Some(d),
+                _ => None,
+            };
+            if q.speaker.is_some() {
+                last_speaker.clone_from(&q.speaker);
+            }
+            out.push(Quote {
+                text: inner.to_string(),
+                range: q.seg.inner.clone(),
+                speaker: q.speaker,
+                said_on,
+                when: q.when,
+                partial: is_partial(inner),
+            });
+        }
+        // A paragraph hands its speaker over to the next when it quoted
+        // someone, or ended on a colon ("Smith said:").
+        let hands_over = !segs.is_empty() || self.text[para].trim_end().ends_with(':');
+        self.prev_para = last_speaker.map(|s| (s, hands_over));
+    }
+
+    /// Attributes the quotes of one sentence. Returns the quotes found, and
+    /// the sentence's own speaker (the subject of its first cue).
+    fn sentence(
+        &mut self,
+        toks: &[Tok],
+        segs: &[&Segment],
+    ) -> (Vec<Found>, Option<(Speaker, Option<String>)>) {
+        let cues: Vec<(usize, Cue)> =
+            (0..toks.len()).filter_map(|i| cue_of(toks, i).map(|c| (i, c))).collect();
+        let quote_positions: Vec<(usize, usize)> = toks
+            .iter()
+            .enumerate()
+            .filter_map(|(i, t)| match t.kind {
+                TokKind::Quote(q) => Some((i, q)),
+                _ => None,
+            })
+            .collect();
+        let words_outside = toks.iter().filter(|t| t.is_word()).count();
+        // The sentence's own speaker: the subject of its first cue.
+        let mut sentence_speaker = None;
+        let mut per_cue: Vec<Option<(Speaker, Option<String>)>> = Vec::new();
+        for &(ci, cue) in &cues {
+            let q_before = quote_positions.iter().rev().find(|(qi, _)| *qi < ci).map(|p| p.0);
+            let mention = self.mention_for_cue(toks, ci, cue, q_before);
+            let speaker = mention.and_then(|m| self.resolve(m));
+            let when = time_words(toks, ci);
+            per_cue.push(speaker.map(|s| (s, when)));
+        }
+        if let Some(first) = per_cue.iter().flatten().next() {
+            sentence_speaker = Some(first.clone());
+        } else {
+            self.note_subject(toks);
+        }
+        let mut out = Vec::new();
+        for &(qpos, qi) in &quote_positions {
+            let seg = segs[qi];
+            let inner = &self.text[seg.inner.clone()];
+            if is_title_context(toks, qpos) {
+                continue;
+            }
+            let cue = nearest_cue(&cues, &quote_positions, qpos);
+            match cue {
+                Some(k) => {
+                    let (speaker, when) = match &per_cue[k] {
+                        Some((s, w)) => (Some(s.clone()), w.clone()),
+                        None => (None, None),
+                    };
+                    out.push(Found { seg: seg.clone(), speaker, when, inherits: true });
+                }
+                None => {
+                    let n_words = inner.split_whitespace().count();
+                    let standalone = words_outside == 0;
+                    // A long quote woven into the writer's sentence is still
+                    // speech; a short one is a scare quote or a title.
+                    if standalone || (n_words >= 6 && !looks_like_title(inner)) {
+                        out.push(Found { seg: seg.clone(), speaker: None, when: None, inherits: true });
+                    }
+                }
+            }
+        }
+        (out, sentence_speaker)
+    }
+
+    /// Updates the salient person from a sentence without cues.
+    fn note_subject(&mut self, toks: &[Tok]) {
+        if let Some(m) = sentence_subject(toks) {
+            if !matches!(m, Mention::Pronoun(_)) {
+                let _ = self.resolve(m);
+            }
+        }
+    }
+
+    fn mention_for_cue(
+        &self,
+        toks: &[Tok],
+        ci: usize,
+        cue: Cue,
+        q_before: Option<usize>,
+    ) -> Option<Mention> {
+        if cue == Cue::According {
+            return np_after(toks, ci + 2);
+        }
+        let participle = matches!(cue, Cue::Verb { participle: true });
+        // “…,” Smith said / “…,” he said / “…,” said Smith
+        if let Some(q) = q_before {
+            let between = &toks[q + 1..ci];
+            if between.iter().filter(|t| t.is_word()).count() <= 8 {
+                if let Some(m) = subject_before(toks, ci, q + 1) {
+                    return Some(m);
+                }
+                if between.iter().all(|t| !t.is_word()) {
+                    if let Some(m) = np_after(toks, ci + 1) {
+                        return Some(m);
+                    }
+                }
+            }
+        }
+        let lo = q_before.map_or(0, |q| q + 1);
+        if participle && ci > 0 && toks[ci - 1].is_punct(',') {
+            if let Some(m) = sentence_subject(toks) {
+                return Some(m);
+            }
+        }
+        if let Some(m) = subject_before(toks, ci, lo) {
+            return Some(m);
+        }
+        // Inversion inside a sentence: "..., said Omar Haddad, an analyst".
+        match np_after(toks, ci + 1) {
+            Some(m @ Mention::Name { .. }) => Some(m),
+            _ => None,
+        }
+    }
+
+    /// Turns a mention into a speaker, updating what pronouns refer to.
+    fn resolve(&mut self, m: Mention) -> Option<Speaker> {
+        match m {
+            Mention::Name { words, .. } => {
+                let refs: Vec<&str> = words.iter().map(String::as_str).collect();
+                let p = split_role(&refs)?;
+                if p.org {
+                    let s = Speaker { name: p.name, role: p.role, named: false };
+                    self.last_group = Some(s.clone());
+                    return Some(s);
+                }
+                let s = Speaker { name: self.names.book.resolve(&p.name), role: p.role, named: true };
+                self.last_person = Some(s.clone());
+                Some(s)
+            }
+            Mention::Pronoun(p) => match p.as_str() {
+                "he" | "she" => self.last_person.clone(),
+                "they" => self.last_group.clone(),
+                _ => None,
+            },
+            Mention::Nominal { text, head, definite } => {
+                let singular = !head.ends_with('s') || head.ends_with("ss");
+                let earlier = self
+                    .nominals
+                    .iter()
+                    .rev()
+                    .find(|(h, _)| *h == head)
+                    .map(|(_, s)| s.clone());
+                let speaker = match earlier {
+                    Some(s) if definite => s,
+                    _ => {
+                        let s = Speaker { name: text, role: None, named: false };
+                        self.nominals.push((head, s.clone()));
+                        s
+                    }
+                };
+                if singular {
+                    self.last_person = Some(speaker.clone());
+                } else {
+                    self.last_group = Some(speaker.clone());
+                }
+                Some(speaker)
+            }
+        }
+    }
+}
+
+/// The cue a quote belongs to: the nearest one, counted in tokens, that no
+/// other quote stands closer to on the same side.
+fn nearest_cue(cues: &[(usize, Cue)], quotes: &[(usize, usize)], qpos: usize) -> Option<usize> {
+    cues.iter()
+        .enumerate()
+        .filter(|(_, (ci, _))| {
+            // Another quote between this one and the cue, that is itself
+            // closer to the cue, takes the cue first only if this quote has
+            // no other: "“A,” she said, “B.”" gives both to "she".
+            let (lo, hi) = if *ci < qpos { (*ci, qpos) } else { (qpos, *ci) };
+            quotes.iter().filter(|(p, _)| *p > lo && *p < hi).count() <= 1
+        })
+        .min_by_key(|(_, (ci, _))| {
+            let d = ci.abs_diff(qpos);
+            // Attribution after the quote is the most common order.
+            if *ci > qpos { d * 2 } else { d * 2 + 1 }
+        })
+        .map(|(k, _)| k)
+}
+
+/// The subject of a cue verb, searched leftwards from `ci` down to `lo`.
+fn subject_before(toks: &[Tok], ci: usize, lo: usize) -> Option<Mention> {
+    let mut j = ci;
+    let mut steps = 0;
+    while j > lo {
+        j -= 1;
+        steps += 1;
+        if steps > 12 {
+            return None;
+        }
+        let t = &toks[j];
+        match t.kind {
+            TokKind::Quote(_) => return None,
+            TokKind::Punct => {
+                if t.is_punct(',') {
+                    // Appositive: "Smith, an analyst at X, said" or
+                    // "the company's chief, John Smith, said".
+                    let prev_comma = (lo..j).rev().take(14).find(|&k| toks[k].is_punct(','));
+                    if let Some(k) = prev_comma {
+                        let seg = &toks[k + 1..j];
+                        if !seg.is_empty() && seg.iter().all(|t| t.is_word() && is_name_word(t.text))
+                        {
+                            return np_at(toks, j - 1, k + 1);
+                        }
+                        let first = seg.first().map(Tok::folded).unwrap_or_default();
+                        if is_determiner(&first) || first == "who" || first == "which" {
+                            j = k;
+                            continue;
+                        }
+                    }
+                    if steps > 1 {
+                        return None;
+                    }
+                    continue;
+                }
+                if t.is_punct(';') || t.is_punct(':') || t.is_punct('(') || t.is_punct(')') {
+                    return None;
+                }
+                continue;
+            }
+            TokKind::Word => {
+                let f = t.folded();
+                if is_subject_pronoun(&f) {
+                    return Some(Mention::Pronoun(f));
+                }
+                if is_name_word(t.text) || is_nominal_head(&f) {
+                    if let Some(m) = np_at(toks, j, lo) {
+                        return Some(m);
+                    }
+                }
+                if f == "that" || f == "which" || f == "and" && steps > 1 {
+                    return None;
+                }
+                if is_skippable(t.text) {
+                    continue;
+                }
+            }
+        }
+    }
+    None
+}
+
+/// The noun phrase whose last word is `toks[j]`, reaching no further left
+/// than `lo`.
+fn np_at(toks: &[Tok], j: usize, lo: usize) -> Option<Mention> {
+    let t = &toks[j];
+    let f = t.folded();
+    if is_subject_pronoun(&f) {
+        return Some(Mention::Pronoun(f));
+    }
+    if matches!(f.as_str(), "himself" | "herself") && j > lo {
+        return np_at(toks, j - 1, lo);
+    }
+    if is_name_word(t.text) && is_capitalized(t.text) {
+        let mut k = j;
+        while k > lo {
+            let p = &toks[k - 1];
+            if p.is_word() && (is_name_word(p.text) || is_role_word(p.text)) && !ends_possessive(p.text)
+            {
+                k -= 1;
+            } else {
+                break;
+            }
+        }
+        // "a spokesman for Smith": the speaker is the spokesman.
+        if k >= lo + 2 && matches!(toks[k - 1].folded().as_str(), "for" | "of" | "to") {
+            if let Some(m @ Mention::Nominal { .. }) = np_at(toks, k - 2, lo) {
+                return Some(m);
+            }
+        }
+        let mut words: Vec<String> = toks[k..=j].iter().map(|t| t.text.to_string()).collect();
+        // Sentence-initial capitals that are not names.
+        while words.first().is_some_and(|w| is_stop_capital(&fold_word(w))) {
+            words.remove(0);
+        }
+        if words.is_empty() {
+            return None;
+        }
+        // "the Kremlin", "the White House": an organisation.
+        if k > lo && toks[k - 1].folded() == "the" {
+            if let Some(p) = split_role(&words.iter().map(String::as_str).collect::<Vec<_>>()) {
+                if p.role.is_none() {
+                    return Some(Mention::Nominal {
+                        head: p.name.to_lowercase(),
+                        text: p.name,
+                        definite: true,
+                    });
+                }
+            }
+        }
+        return Some(Mention::Name { words, at: toks[k].start });
+    }
+    if is_nominal_head(&f) {
+        let mut k = j;
+        let mut det = None;
+        while k > lo && j - k < 7 {
+            let p = &toks[k - 1];
+            if !p.is_word() {
+                // "the company's" keeps going through the possessive.
+                break;
+            }
+            let pf = p.folded();
+            if is_determiner(p.text) {
+                det = Some(pf);
+                k -= 1;
+                break;
+            }
+            if cue_of(toks, k - 1).is_some() || is_subject_pronoun(&pf) || pf == "that" {
+                break;
+            }
+            k -= 1;
+        }
+        // "a spokeswoman for the agency": extend over the preposition.
+        if det.is_some() && k >= lo + 2 {
+            let prep = toks[k - 1].folded();
+            if matches!(prep.as_str(), "for" | "of" | "at" | "from" | "with") {
+                if let Some(Mention::Nominal { text, head, definite }) = np_at(toks, k - 2, lo) {
+                    let tail: Vec<&str> = toks[k - 1..=j].iter().map(|t| t.text).collect();
+                    return Some(Mention::Nominal {
+                        text: format!("{text} {}", tail.join(" ")),
+                        head,
+                        definite,
+                    });
+                }
+            }
+        }
+        let words: Vec<&str> = toks[k..=j].iter().map(|t| t.text).collect();
+        let definite = det.as_deref().is_some_and(is_definite) || det.is_none();
+        let text = strip_article(&words.join(" "));
+        return Some(Mention::Nominal { text, head: f, definite });
+    }
+    None
+}
+
+fn ends_possessive(w: &str) -> bool {
+    w.ends_with("'s") || w.ends_with("’s") || w.ends_with("s'") || w.ends_with("s’")
+}
+
+fn strip_article(s: &str) -> String {
+    for a in ["the ", "a ", "an ", "The ", "A ", "An "] {
+        if let Some(rest) = s.strip_prefix(a) {
+            return rest.to_string();
+        }
+    }
+    s.to_string()
+}
+
+/// The noun phrase that starts at `i`: "said Smith", "according to a
+/// senior official".
+fn np_after(toks: &[Tok], i: usize) -> Option<Mention> {
+    let mut k = i;
+    while k < toks.len() && toks[k].is_word() && is_determiner(toks[k].text) {
+        k += 1;
+    }
+    let start = k;
+    let mut end = None;
+    while k < toks.len() && toks[k].is_word() && k - start < 8 {
+        let t = &toks[k];
+        let f = t.folded();
+        if is_subject_pronoun(&f) && k == start {
+            return Some(Mention::Pronoun(f));
+        }
+        if is_name_word(t.text) || is_role_word(t.text) {
+            end = Some(k);
+            if ends_possessive(t.text) {
+                k += 1;
+                continue;
+            }
+        } else if is_nominal_head(&f) {
+            end = Some(k);
+            break;
+        } else if k == start || !(f.chars().all(char::is_lowercase) && k + 1 < toks.len()) {
+            break;
+        }
+        k += 1;
+        if end.is_some_and(|e| e + 1 < k) && !is_nominal_head(&toks[k - 1].folded()) {
+            // A lower-case word after the name ends the phrase.
+            break;
+        }
+    }
+    let end = end?;
+    np_at(toks, end, i)
+}
+
+/// The first noun phrase of a sentence, after an opening adverbial.
+fn sentence_subject(toks: &[Tok]) -> Option<Mention> {
+    let mut start = 0;
+    if let Some(first) = toks.first() {
+        let f = first.folded();
+        let opener = is_stop_capital(&f) && !is_subject_pronoun(&f) && f != "the" && f != "a";
+        if opener {
+            if let Some(c) = toks.iter().take(16).position(|t| t.is_punct(',')) {
+                start = c + 1;
+            }
+        }
+    }
+    let mut i = start;
+    while i < toks.len() && i < start + 8 {
+        let t = &toks[i];
+        if !t.is_word() {
+            if matches!(t.kind, TokKind::Quote(_)) {
+                return None;
+            }
+            i += 1;
+            continue;
+        }
+        let f = t.folded();
+        if is_subject_pronoun(&f) {
+            return Some(Mention::Pronoun(f));
+        }
+        if cue_of(toks, i).is_some() {
+            return None;
+        }
+        if is_name_word(t.text) || is_role_word(t.text) || is_nominal_head(&f) {
+            let mut e = i;
+            while e + 1 < toks.len()
+                && toks[e + 1].is_word()
+                && (is_name_word(toks[e + 1].text)
+                    || is_role_word(toks[e + 1].text)
+                    || is_nominal_head(&toks[e + 1].folded()))
+                && !ends_possessive(toks[e].text)
+            {
+                e += 1;
+            }
+            if ends_possessive(toks[e].text) {
+                // "Trump's campaign said": keep looking for the head noun.
+                i = e + 1;
+                continue;
+            }
+            return np_at(toks, e, start);
+        }
+        i += 1;
+    }
+    None
+}
+
+/// Time words next to a cue: "Monday", "late Monday", "on Friday",
+/// "yesterday", "last week".
+fn time_words(toks: &[Tok], ci: usize) -> Option<String> {
+    let lo = ci.saturating_sub(4);
+    let hi = (ci + 6).min(toks.len());
+    let mut best: Option<(usize, String)> = None;
+    for i in lo..hi {
+        let t = &toks[i];
+        if !t.is_word() {
+            if matches!(t.kind, TokKind::Quote(_)) && i > ci {
+                break;
+            }
+            continue;
+        }
+        let f = t.text.to_lowercase();
+        let phrase = if super::dates::weekday(&f).is_some() && f.len() > 3 {
+            Some(t.text.to_string())
+        } else if f == "yesterday" || f == "today" {
+            Some(f.clone())
+        } else if (f == "week" || f == "night")
+            && i > 0
+            && toks[i - 1].text.eq_ignore_ascii_case("last")
+        {
+            Some(format!("last {f}"))
+        } else {
+            None
+        };
+        if let Some(p) = phrase {
+            let d = i.abs_diff(ci);
+            if best.as_ref().is_none_or(|(bd, _)| d < *bd) {
+                best = Some((d, p));
+            }
+        }
+    }
+    best.map(|(_, p)| p)
+}
+
+/// True for a quote introduced as a name: "titled", "dubbed", "so-called".
+fn is_title_context(toks: &[Tok], qpos: usize) -> bool {
+    let lo = qpos.saturating_sub(2);
+    toks[lo..qpos].iter().any(|t| {
+        matches!(
+            t.text.to_lowercase().as_str(),
+            "titled" | "entitled" | "dubbed" | "nicknamed" | "so-called" | "slogan" | "hashtag"
+                | "headlined" | "billed" | "branded" | "labelled" | "labeled" | "named"
+        )
+    }) || (qpos >= 2 && {
+        let a = toks[qpos - 2].text.to_lowercase();
+        let b = toks[qpos - 1].text.to_lowercase();
+        (a == "known" && b == "as") || (a == "referred" && b == "to")
+    })
+}
+
+/// Short and capitalised like a title: "Saturday Night Live".
+fn looks_like_title(inner: &str) -> bool {
+    let words: Vec<&str> = inner.split_whitespace().collect();
+    words.len() <= 8
+        && !inner.ends_with(['.', '?', '!', ','])
+        && words
+            .iter()
+            .filter(|w| w.len() > 3)
+            .all(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()))
+}
+
+fn is_partial(inner: &str) -> bool {
+    inner.chars().next().is_some_and(char::is_lowercase) || inner.split_whitespace().count() <= 3
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    /// (quote text, speaker name) pairs.
+    fn attributed(text: &str) -> Vec<(String, Option<String>)> {
+        extract_quotes(text, None)
+            .into_iter()
+            .map(|q| (q.text, q.speaker.map(|s| s.name)))
+            .collect()
+    }
+
+    fn speaker_of(text: &str, quote_start: &str) -> Option<String> {
+        attributed(text)
+            .into_iter()
+            .find(|(q, _)| q.starts_with(quote_start))
+            .unwrap_or_else(|| panic!("no quote starting {quote_start:?} in {:?}", attributed(text)))
+            .1
+    }
+
+    #[test]
+    fn name_after_the_quote() {
+        let t = "“The budget is balanced,” Ortiz said.";
+        assert_eq!(speaker_of(t, "The budget"), Some("Ortiz".into()));
+    }
+
+    #[test]
+    fn inverted_attribution() {
+        let t = "\"Rates will stay high for longer,\" said Omar Haddad, an analyst at Ferris Capital.";
+        assert_eq!(speaker_of(t, "Rates"), Some("Omar Haddad".into()));
+    }
+
+    #[test]
+    fn name_before_with_colon() {
+        let t = "Mayor Lena Ortiz said: “We will not let this happen again.”";
+        let q = &extract_quotes(t, None)[0];
+        let s = q.speaker.as_ref().unwrap();
+        assert_eq!(s.name, "Lena Ortiz");
+        assert_eq!(s.role.as_deref(), Some("Mayor"));
+    }
+
+    #[test]
+    fn split_quote_goes_to_one_speaker() {
+        let t = "“First we fix the pipes,” she said, “then we rebuild trust.”\n";
+        let t = format!("Councillor Mara Quint spoke at the hearing.\n{t}");
+        let got = attributed(&t);
+        assert_eq!(got.len(), 2);
+        assert!(got.iter().all(|(_, s)| s.as_deref() == Some("Mara Quint")), "{got:?}");
+    }
+
+    #[test]
+    fn pronoun_resolves_to_last_person() {
+        let t = "Finance Minister Ruth Calder defended the plan on Tuesday.\n\
+                 “Nobody likes higher taxes,” she added.";
+        assert_eq!(speaker_of(t, "Nobody"), Some("Ruth Calder".into()));
+    }
+
+    #[test]
+    fn surname_resolves_to_full_name() {
+        let t = "President Aleksander Voronin arrived in the capital.\n\
+                 “We have to settle this,” Voronin told a reporter.";
+        assert_eq!(speaker_of(t, "We have"), Some("Aleksander Voronin".into()));
+    }
+
+    #[test]
+    fn title_and_role_are_kept_apart() {
+        let t = "Government spokesman Ivo Brandt said the talks “must continue without conditions.”";
+        let q = &extract_quotes(t, None)[0];
+        let s = q.speaker.as_ref().unwrap();
+        assert_eq!(s.name, "Ivo Brandt");
+        assert_eq!(s.role.as_deref(), Some("Government spokesman"));
+        assert!(s.named);
+    }
+
+    #[test]
+    fn anonymous_source_stays_unnamed() {
+        let t = "A senior Velmoran official told the paper the week was “decisive.”\n\
+                 The official added that there would be no “talks for the sake of talks.”";
+        let quotes = extract_quotes(t, None);
+        assert_eq!(quotes.len(), 2);
+        for q in &quotes {
+            let s = q.speaker.as_ref().unwrap();
+            assert_eq!(s.name, "senior Velmoran official");
+            assert!(!s.named);
+        }
+    }
+
+    #[test]
+    fn according_to() {
+        let t = "The repairs will take “at least three more weeks of work,” according to Dana Whitfield.";
+        assert_eq!(speaker_of(t, "at least"), Some("Dana Whitfield".into()));
+    }
+
+    #[test]
+    fn participle_clause_takes_the_sentence_subject() {
+        let t = "Harbor chief Nils Aberg rejected the proposal, saying it was “a plan built on sand.”";
+        assert_eq!(speaker_of(t, "a plan"), Some("Nils Aberg".into()));
+    }
+
+    #[test]
+    fn quote_only_sentence_continues_the_speaker() {
+        let t = "“We have to settle this,” Voronin told a reporter. “Perhaps even face to face.”";
+        assert_eq!(speaker_of(t, "Perhaps"), Some("Voronin".into()));
+    }
+
+    #[test]
+    fn quote_over_two_paragraphs() {
+        let t = "“The first part runs on,” Ortiz said, “and does not close here.\n\
+                 “The second paragraph closes it.”";
+        let got = attributed(t);
+        assert_eq!(got.len(), 3, "{got:?}");
+        assert_eq!(got[2].1.as_deref(), Some("Ortiz"));
+    }
+
+    #[test]
+    fn straight_and_doubled_apostrophe_marks() {
+        let t = "''We are not done,'' said Senator Ada Brooks.";
+        assert_eq!(speaker_of(t, "We are"), Some("Ada Brooks".into()));
+    }
+
+    #[test]
+    fn single_marks_only_without_double_ones() {
+        let t = "Brooks said the 'tide has turned' for the party.";
+        assert_eq!(attributed(t).len(), 1);
+        let t = "Brooks said \"the tide has turned\" and the 'party' agreed.";
+        assert_eq!(attributed(t).len(), 1);
+    }
+
+    #[test]
+    fn titles_and_scare_quotes_are_not_speech() {
+        let t = "The report, titled “Water We Owe”, was published in May. \
+                 Critics mocked the so-called “Iron Lady of the Docks” and the \
+                 “temporary measures” now in force.";
+        assert!(attributed(t).is_empty(), "{:?}", attributed(t));
+    }
+
+    #[test]
+    fn credits_name_no_speaker() {
+        let t = "“Exports held up,” Haddad said.\n(Reporting by Ana Pereira; Editing by Tom Hale)";
+        let got = attributed(t);
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].1.as_deref(), Some("Haddad"));
+    }
+
+    #[test]
+    fn unbalanced_marks_are_dropped() {
+        let t = "He said \"this never closes.\nA new paragraph without a mark.";
+        assert!(attributed(t).is_empty());
+    }
+
+    #[test]
+    fn weekday_resolves_against_the_article_date() {
+        let t = "“We have to settle this,” Voronin told a reporter Monday.";
+        let q = &extract_quotes(t, Some(day("2025-04-22")))[0];
+        assert_eq!(q.said_on, Some(day("2025-04-21")));
+        assert_eq!(q.when.as_deref(), Some("Monday"));
+        let t = "Voronin said yesterday that the offer was “final.”";
+        let q = &extract_quotes(t, Some(day("2025-04-22")))[0];
+        assert_eq!(q.said_on, Some(day("2025-04-21")));
+        let t = "“It is final,” Voronin said.";
+        let q = &extract_quotes(t, Some(day("2025-04-22")))[0];
+        assert_eq!(q.said_on, Some(day("2025-04-22")));
+    }
+
+    #[test]
+    fn organisation_is_unnamed() {
+        let t = "“The ministry will respond in due course,” the Kremlin said in a statement.";
+        let q = &extract_quotes(t, None)[0];
+        let s = q.speaker.as_ref().unwrap();
+        assert_eq!(s.name, "Kremlin");
+        assert!(!s.named);
+    }
+
+    #[test]
+    fn spokesperson_for_an_organisation() {
+        let t = "“Service will resume on Friday,” a spokeswoman for the transit authority said.";
+        let q = &extract_quotes(t, None)[0];
+        let s = q.speaker.as_ref().unwrap();
+        assert_eq!(s.name, "spokeswoman for the transit authority");
+        assert!(!s.named);
+    }
+}

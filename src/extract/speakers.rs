@@ -1,0 +1,386 @@
+//! Speakers: telling names from titles, people from organisations, and
+//! making one canonical name per person.
+//!
+//! Everything here works on single words, so the quotation extractor can ask
+//! cheap questions ("is this a title word?", "is this a pronoun?") while it
+//! scans a sentence. Canonical names across articles are handled by
+//! [`name_key`]: see the README's "Speaker names" section.
+
+use std::collections::HashMap;
+
+/// Words that make up titles and roles before a name ("Kremlin spokesman",
+/// "Secretary of State"). Lower case, without a trailing period.
+fn is_title_word(w: &str) -> bool {
+    matches!(
+        w,
+        "president" | "vice" | "prime" | "minister" | "secretary" | "senator" | "sen"
+            | "rep" | "representative" | "congressman" | "congresswoman" | "gov"
+            | "governor" | "lt" | "mayor" | "chancellor" | "king" | "queen" | "prince"
+            | "princess" | "pope" | "judge" | "justice" | "chief" | "executive"
+            | "director" | "chairman" | "chairwoman" | "chair" | "ceo" | "cfo" | "coo"
+            | "spokesman" | "spokeswoman" | "spokesperson" | "adviser" | "advisor"
+            | "ambassador" | "general" | "gen" | "col" | "maj" | "capt" | "sgt" | "adm"
+            | "commander" | "admiral" | "colonel" | "captain" | "sergeant" | "lieutenant"
+            | "officer" | "detective" | "sheriff" | "attorney" | "prosecutor" | "lawyer"
+            | "dr" | "mr" | "mrs" | "ms" | "mx" | "miss" | "prof" | "professor" | "rev"
+            | "reverend" | "father" | "sir" | "dame" | "lord" | "lady" | "speaker"
+            | "leader" | "deputy" | "minority" | "majority" | "foreign" | "defense"
+            | "defence" | "finance" | "interior" | "health" | "treasury" | "trade"
+            | "former" | "acting" | "interim" | "senior" | "assistant" | "associate"
+            | "founder" | "co-founder" | "cofounder" | "head" | "manager" | "analyst"
+            | "economist" | "strategist" | "coach" | "striker" | "candidate" | "nominee"
+            | "hopeful" | "frontrunner" | "front-runner" | "lawmaker" | "legislator"
+            | "councillor" | "councilman" | "councilwoman" | "member" | "mp" | "envoy"
+            | "correspondent" | "editor" | "commissioner" | "superintendent" | "inspector"
+            | "chief-executive" | "ex" | "then" | "incoming" | "outgoing" | "emeritus"
+            | "of" | "state" | "house" | "senate" | "national" | "security" | "homeland"
+            | "education" | "energy" | "labor" | "labour" | "justice-minister"
+            | "economy" | "environment" | "transport" | "agriculture" | "culture"
+            | "sports" | "home" | "general's" | "premier" | "governor-general"
+            | "presidential" | "vice-president" | "press" | "communications" | "policy"
+            | "campaign" | "party" | "parliamentary" | "opposition" | "union" | "city"
+            | "county" | "council" | "board" | "company" | "bank" | "fund" | "principal"
+            | "owner" | "partner" | "researcher" | "scientist" | "doctor" | "nurse"
+            | "activist" | "organizer" | "organiser" | "author" | "writer" | "poet"
+            | "actor" | "actress" | "singer" | "star" | "player" | "midfielder"
+            | "defender" | "goalkeeper" | "forward" | "boss" | "chairperson" | "cio"
+            | "cto" | "md" | "gm" | "vp" | "evp" | "svp" | "rabbi" | "imam" | "bishop"
+            | "cardinal" | "archbishop" | "sheikh" | "emir" | "sultan" | "crown"
+    )
+}
+
+/// Honorifics dropped from a name ("Mr. Putin" is "Putin").
+fn is_honorific(w: &str) -> bool {
+    matches!(
+        w,
+        "mr" | "mrs" | "ms" | "mx" | "miss" | "dr" | "sir" | "dame" | "prof" | "rev"
+    )
+}
+
+/// Capitalised words that start sentences or clauses but are never names.
+pub(crate) fn is_stop_capital(w: &str) -> bool {
+    matches!(
+        w,
+        "the" | "a" | "an" | "and" | "but" | "or" | "nor" | "so" | "yet" | "for" | "however"
+            | "in" | "on" | "at" | "by" | "to" | "from" | "with" | "without" | "of" | "as"
+            | "it" | "its" | "he" | "she" | "they" | "we" | "i" | "you" | "his" | "her"
+            | "their" | "our" | "my" | "your" | "this" | "that" | "these" | "those"
+            | "there" | "here" | "meanwhile" | "still" | "if" | "when" | "while" | "after"
+            | "before" | "although" | "though" | "because" | "since" | "until" | "asked"
+            | "speaking" | "according" | "instead" | "also" | "then" | "now" | "later"
+            | "earlier" | "last" | "next" | "this week" | "what" | "who" | "why" | "how"
+            | "where" | "which" | "whether" | "not" | "no" | "yes" | "one" | "two"
+            | "three" | "some" | "many" | "most" | "all" | "both" | "each" | "every"
+            | "another" | "other" | "such" | "even" | "only" | "just" | "despite"
+            | "during" | "under" | "over" | "about" | "against" | "between" | "among"
+            | "through" | "into" | "like" | "unlike" | "once" | "again" | "indeed"
+            | "perhaps" | "maybe" | "yesterday" | "today" | "tomorrow" | "tonight"
+            | "overnight" | "separately" | "similarly" | "likewise" | "moreover"
+            | "furthermore" | "nevertheless" | "nonetheless" | "otherwise" | "thus"
+            | "hence" | "therefore" | "first" | "second" | "third" | "finally" | "lastly"
+            | "mostly" | "reporting" | "editing" | "writing" | "additional" | "photo"
+            | "read" | "related" | "watch" | "listen" | "see" | "update" | "updated"
+            | "advertisement" | "do" | "does" | "did" | "is" | "are" | "was" | "were"
+            | "will" | "would" | "can" | "could" | "should" | "may" | "might" | "must"
+            | "has" | "have" | "had" | "let" | "please" | "thank" | "thanks" | "dear"
+            | "oh" | "well" | "ok" | "okay" | "said" | "says" | "told"
+    )
+}
+
+/// Day and month names, which are capitalised but are never speakers.
+pub(crate) fn is_calendar_word(w: &str) -> bool {
+    matches!(
+        w,
+        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+            | "january" | "february" | "march" | "april" | "may" | "june" | "july"
+            | "august" | "september" | "october" | "november" | "december" | "jan"
+            | "feb" | "mar" | "apr" | "jun" | "jul" | "aug" | "sep" | "sept" | "oct"
+            | "nov" | "dec"
+    )
+}
+
+/// Words that mark a capitalised run as an organisation, not a person.
+fn is_org_word(w: &str) -> bool {
+    matches!(
+        w,
+        "department" | "ministry" | "party" | "committee" | "campaign" | "inc" | "corp"
+            | "co" | "company" | "bank" | "university" | "agency" | "office" | "council"
+            | "association" | "union" | "group" | "institute" | "commission" | "house"
+            | "court" | "police" | "service" | "news" | "times" | "post" | "kremlin"
+            | "pentagon" | "government" | "administration" | "board" | "authority"
+            | "fund" | "federation" | "organization" | "organisation" | "foundation"
+            | "center" | "centre" | "club" | "team" | "league" | "network" | "reuters"
+            | "press" | "journal" | "capital" | "partners" | "securities" | "holdings"
+            | "airlines" | "motors" | "bureau" | "senate" | "congress" | "parliament"
+            | "assembly" | "cabinet" | "embassy" | "army" | "navy" | "force" | "forces"
+            | "guard" | "command" | "coalition" | "alliance" | "nato" | "un" | "eu"
+            | "fbi" | "cia" | "tass" | "ria" | "white" | "ltd" | "llc" | "plc" | "ag"
+            | "sa" | "gmbh" | "group's" | "trust" | "systems" | "technologies"
+            | "industries" | "energy" | "oil" | "media" | "television" | "tv" | "radio"
+            | "agency's" | "hospital" | "school" | "college" | "church" | "city"
+            | "county" | "state" | "republic" | "kingdom" | "states" | "nations"
+            | "ministry's" | "exchange" | "reserve" | "treasury" | "parliament's"
+            | "council's" | "authority's" | "airport" | "railway" | "railways" | "port"
+            | "institute's" | "lab" | "labs" | "studio" | "studios" | "records"
+            | "cnn" | "bbc" | "nbc" | "abc" | "cbs" | "ap" | "afp" | "fox" | "msnbc"
+            | "twitter" | "facebook" | "instagram" | "truth" | "social" | "statement"
+            | "report" | "channel" | "magazine" | "gazette" | "herald" | "tribune"
+            | "ledger" | "courier" | "wire" | "sentinel" | "daily"
+    )
+}
+
+/// Head nouns of unnamed sources: "a senior official", "the spokeswoman".
+pub(crate) fn is_nominal_head(w: &str) -> bool {
+    matches!(
+        w,
+        "official" | "officials" | "spokesman" | "spokeswoman" | "spokesperson"
+            | "spokespeople" | "spokesmen" | "source" | "sources" | "aide" | "aides"
+            | "adviser" | "advisers" | "advisor" | "advisors" | "analyst" | "analysts"
+            | "economist" | "economists" | "diplomat" | "diplomats" | "lawyer" | "lawyers"
+            | "attorney" | "attorneys" | "executive" | "executives" | "person" | "people"
+            | "investor" | "investors" | "expert" | "experts" | "observer" | "observers"
+            | "resident" | "residents" | "witness" | "witnesses" | "campaign"
+            | "administration" | "ministry" | "department" | "agency" | "authority"
+            | "company" | "government" | "police" | "statement" | "spokesmen's"
+            | "insider" | "insiders" | "strategist" | "strategists" | "trader" | "traders"
+            | "banker" | "bankers" | "dealer" | "dealers" | "critic" | "critics"
+            | "supporter" | "supporters" | "opponent" | "opponents" | "leader" | "leaders"
+            | "lawmaker" | "lawmakers" | "legislator" | "legislators" | "prosecutor"
+            | "prosecutors" | "judge" | "report" | "memo" | "letter" | "filing" | "study"
+            | "survey" | "group" | "union" | "committee" | "commission" | "council"
+            | "board" | "bank" | "firm" | "team" | "club" | "organisers" | "organizers"
+            | "manager" | "managers" | "director" | "directors" | "officer" | "officers"
+            | "member" | "members" | "employee" | "employees" | "worker" | "workers"
+            | "voter" | "voters" | "protester" | "protesters" | "activist" | "activists"
+            | "doctor" | "doctors" | "scientist" | "scientists" | "researcher"
+            | "researchers" | "teacher" | "teachers" | "student" | "students" | "parent"
+            | "parents" | "owner" | "owners" | "chairman" | "chairwoman" | "president"
+            | "minister" | "secretary" | "governor" | "mayor" | "senator" | "coach"
+            | "candidate" | "nominee" | "envoy" | "ambassador" | "negotiator"
+            | "negotiators" | "mediator" | "mediators" | "military" | "army" | "kremlin"
+            | "palace" | "embassy" | "court" | "website" | "document" | "documents"
+            | "ceo" | "founder" | "partner" | "partners" | "representative"
+            | "representatives" | "counsel" | "producer" | "author" | "victim"
+            | "victims" | "family" | "families" | "friend" | "friends" | "neighbor"
+            | "neighbors" | "neighbour" | "neighbours" | "man" | "woman" | "men" | "women"
+    )
+}
+
+/// Subject pronouns that can introduce a quotation.
+pub(crate) fn is_subject_pronoun(w: &str) -> bool {
+    matches!(w, "he" | "she" | "they" | "i" | "we")
+}
+
+/// Words that can stand inside a person's name in lower case.
+fn is_name_particle(w: &str) -> bool {
+    matches!(
+        w,
+        "de" | "van" | "von" | "der" | "den" | "bin" | "al" | "da" | "del" | "la" | "le"
+            | "di" | "du" | "dos" | "das" | "ter" | "ten" | "y" | "ibn" | "abu" | "el"
+    )
+}
+
+/// Lower-cases a word and drops a trailing period and possessive.
+pub(crate) fn fold_word(w: &str) -> String {
+    let w = w.trim_end_matches('.');
+    let w = w
+        .strip_suffix("'s")
+        .or_else(|| w.strip_suffix("\u{2019}s"))
+        .unwrap_or(w);
+    w.to_lowercase()
+}
+
+/// True if the word starts with an upper-case letter.
+pub(crate) fn is_capitalized(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// A word that may be part of a name: capitalised, an initial, or a particle.
+pub(crate) fn is_name_word(w: &str) -> bool {
+    let folded = fold_word(w);
+    if is_capitalized(w) {
+        !is_stop_capital(&folded) && !is_calendar_word(&folded)
+    } else {
+        is_name_particle(&folded)
+    }
+}
+
+/// A word that may stand in a title before a name.
+pub(crate) fn is_role_word(w: &str) -> bool {
+    is_title_word(&fold_word(w))
+}
+
+/// A run of words before a cue, split into role and name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct NamePhrase {
+    /// The person's or organisation's name.
+    pub name: String,
+    /// Title words before the name, if any.
+    pub role: Option<String>,
+    /// True when the name is an organisation, not a person.
+    pub org: bool,
+}
+
+/// Splits a run such as `["Kremlin", "spokesman", "Dmitry", "Peskov"]` into a
+/// role ("Kremlin spokesman") and a name ("Dmitry Peskov").
+pub(crate) fn split_role(words: &[&str]) -> Option<NamePhrase> {
+    let is_name_part = |w: &str| {
+        let f = fold_word(w);
+        (is_capitalized(w) && !is_title_word(&f)) || is_name_particle(&f)
+    };
+    // The name is the trailing run of name words after the role.
+    let mut start = words.len();
+    while start > 0 && is_name_part(words[start - 1]) {
+        start -= 1;
+    }
+    if start == words.len() {
+        // The last word is a title word: a surname such as "King", or an
+        // organisation such as "White House". Take the capitalised run.
+        while start > 0
+            && is_capitalized(words[start - 1])
+            && !is_honorific(&fold_word(words[start - 1]))
+        {
+            start -= 1;
+        }
+    }
+    while start < words.len() && !is_capitalized(words[start]) {
+        start += 1;
+    }
+    let name_words = &words[start..];
+    if name_words.is_empty() {
+        return None;
+    }
+    let org = name_words.iter().any(|w| is_org_word(&fold_word(w)))
+        || (name_words.len() == 1 && name_words[0].chars().all(|c| !c.is_lowercase()));
+    let mut name = name_words.join(" ");
+    for suffix in ["'s", "\u{2019}s", "'", "\u{2019}"] {
+        if let Some(stripped) = name.strip_suffix(suffix) {
+            name = stripped.to_string();
+            break;
+        }
+    }
+    let role_words = &words[..start];
+    let role = (!role_words.is_empty()).then(|| role_words.join(" "));
+    Some(NamePhrase { name, role, org })
+}
+
+/// Full names seen in one article, so a later surname resolves to them.
+#[derive(Debug, Default)]
+pub(crate) struct NameBook {
+    /// Surname (folded) to full names, in order of first mention.
+    by_last: HashMap<String, Vec<String>>,
+}
+
+impl NameBook {
+    /// Records a person's name of two words or more.
+    pub fn add(&mut self, name: &str) {
+        let parts: Vec<&str> = name.split_whitespace().collect();
+        if parts.len() < 2 {
+            return;
+        }
+        let last = fold_word(parts[parts.len() - 1]);
+        let entry = self.by_last.entry(last).or_default();
+        if !entry.iter().any(|n| n == name) {
+            entry.push(name.to_string());
+        }
+    }
+
+    /// The full name for a surname or a name mentioned earlier; the name
+    /// itself when the article gives no fuller form.
+    pub fn resolve(&self, name: &str) -> String {
+        let parts: Vec<&str> = name.split_whitespace().collect();
+        if parts.len() == 1 {
+            let key = fold_word(parts[0]);
+            if let Some(full) = self.by_last.get(&key).and_then(|v| v.last()) {
+                return full.clone();
+            }
+            // Spelling variants within one article ("Zelensky", "Zelenskyy").
+            let loose = name_key(parts[0]);
+            for (last, names) in &self.by_last {
+                if name_key(last) == loose {
+                    if let Some(full) = names.last() {
+                        return full.clone();
+                    }
+                }
+            }
+        }
+        name.to_string()
+    }
+}
+
+/// A loose key for a name, so spelling variants meet: ASCII, lower case,
+/// letters only, doubled letters collapsed, and a final "iy"/"yy" as "y".
+///
+/// "Zelenskyy", "Zelensky" and "Zelenskiy" all give "zelensky".
+pub fn name_key(name: &str) -> String {
+    let ascii = deunicode::deunicode(name).to_lowercase();
+    let mut out = String::with_capacity(ascii.len());
+    for word in ascii.split(|c: char| !c.is_ascii_alphabetic()) {
+        if word.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        let mut prev = '\0';
+        let mut w = String::with_capacity(word.len());
+        for c in word.chars() {
+            if c != prev {
+                w.push(c);
+            }
+            prev = c;
+        }
+        if let Some(stem) = w.strip_suffix("iy") {
+            w = format!("{stem}y");
+        }
+        out.push_str(&w);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn role_is_split_from_name() {
+        let p = split_role(&["Kremlin", "spokesman", "Dmitry", "Peskov"]).unwrap();
+        assert_eq!(p.name, "Dmitry Peskov");
+        assert_eq!(p.role.as_deref(), Some("Kremlin spokesman"));
+        let p = split_role(&["Secretary", "of", "State", "Marco", "Rubio"]).unwrap();
+        assert_eq!(p.name, "Marco Rubio");
+        assert_eq!(p.role.as_deref(), Some("Secretary of State"));
+        let p = split_role(&["Russian", "President", "Vladimir", "Putin"]).unwrap();
+        assert_eq!(p.name, "Vladimir Putin");
+        assert_eq!(p.role.as_deref(), Some("Russian President"));
+    }
+
+    #[test]
+    fn honorifics_and_possessives_are_dropped() {
+        assert_eq!(split_role(&["Mr.", "Blair"]).unwrap().name, "Blair");
+        assert_eq!(split_role(&["Trump's"]).unwrap().name, "Trump");
+    }
+
+    #[test]
+    fn organisations_are_marked() {
+        assert!(split_role(&["White", "House"]).unwrap().org);
+        assert!(!split_role(&["Lena", "Ortiz"]).unwrap().org);
+    }
+
+    #[test]
+    fn surnames_resolve_to_full_names() {
+        let mut book = NameBook::default();
+        book.add("Vladimir Putin");
+        book.add("Volodymyr Zelenskyy");
+        assert_eq!(book.resolve("Putin"), "Vladimir Putin");
+        assert_eq!(book.resolve("Zelensky"), "Volodymyr Zelenskyy");
+        assert_eq!(book.resolve("Ortiz"), "Ortiz");
+    }
+
+    #[test]
+    fn spelling_variants_share_a_key() {
+        assert_eq!(name_key("Zelenskyy"), name_key("Zelensky"));
+        assert_eq!(name_key("Zelenskiy"), name_key("Zelensky"));
+        assert_eq!(name_key("José Álvarez"), "jose alvarez");
+    }
+}
