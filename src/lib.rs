@@ -8,3 +8,4 @@
 //! `cli` module of the binary talks to the terminal.
 
 pub mod extract;
+pub mod ingest;

@@ -101,8 +101,6 @@ struct Segment {
     para: usize,
     /// Quoted with single marks.
     single: bool,
-    /// Left open at the end of the paragraph, continued in the next one.
-    continues: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -189,7 +187,7 @@ fn scan_marks(
             let end = s.len();
             if let Some(seg) = make_segment(s, base, open_at, inner_start, end, end, para_index, fam)
             {
-                out.push(Segment { continues: true, ..seg });
+                out.push(seg);
             }
         }
     }
@@ -235,7 +233,6 @@ fn make_segment(
         outer: base + open_at..base + close_end,
         para,
         single: matches!(fam, Family::Single | Family::StraightSingle),
-        continues: false,
     })
 }
 
@@ -450,7 +447,7 @@ fn is_skippable(w: &str) -> bool {
             | "recently" | "earlier" | "late" | "early" | "on" | "last" | "this" | "week"
             | "yesterday" | "today" | "night" | "morning" | "afternoon" | "evening"
             | "overnight" | "often" | "frequently" | "publicly" | "privately" | "bluntly"
-            | "quickly" | "angrily" | "told" | "reportedly" | "had" | "would" | "will"
+            | "quickly" | "angrily" | "told" | "reportedly" | "would" | "will"
             | "may" | "might" | "could" | "did" | "does" | "not" | "never" | "who"
             | "himself" | "herself" | "themselves" | "itself" | "just" | "even" | "still"
             | "already" | "ultimately" | "finally" | "separately" | "privately,"
@@ -520,7 +517,7 @@ impl Names {
         let flush = |run: &mut Vec<&str>, book: &mut NameBook| {
             if let Some(p) = split_role(run) {
                 if !p.org && p.name.split_whitespace().count() >= 2 {
-                    book.add(&p.name);
+                    book.add(&p.name, p.role.as_deref());
                 }
             }
             run.clear();
@@ -750,7 +747,8 @@ impl<'a> Attributor<'a> {
                     self.last_group = Some(s.clone());
                     return Some(s);
                 }
-                let s = Speaker { name: self.names.book.resolve(&p.name), role: p.role, named: true };
+                let (name, known_role) = self.names.book.resolve_with_role(&p.name);
+                let s = Speaker { name, role: p.role.or(known_role), named: true };
                 self.last_person = Some(s.clone());
                 Some(s)
             }
@@ -1066,7 +1064,7 @@ fn sentence_subject(toks: &[Tok]) -> Option<Mention> {
 /// "yesterday", "last week".
 fn time_words(toks: &[Tok], ci: usize) -> Option<String> {
     let lo = ci.saturating_sub(4);
-    let hi = (ci + 6).min(toks.len());
+    let hi = (ci + 9).min(toks.len());
     let mut best: Option<(usize, String)> = None;
     for i in lo..hi {
         let t = &toks[i];
@@ -1077,6 +1075,10 @@ fn time_words(toks: &[Tok], ci: usize) -> Option<String> {
             continue;
         }
         let f = t.text.to_lowercase();
+        // Days inside the reported clause are not when it was said.
+        if i > ci && f == "that" {
+            break;
+        }
         let phrase = if super::dates::weekday(&f).is_some() && f.len() > 3 {
             Some(t.text.to_string())
         } else if f == "yesterday" || f == "today" {

@@ -269,20 +269,32 @@ pub(crate) fn split_role(words: &[&str]) -> Option<NamePhrase> {
 pub(crate) struct NameBook {
     /// Surname (folded) to full names, in order of first mention.
     by_last: HashMap<String, Vec<String>>,
+    /// Full name to the role it was first given with.
+    roles: HashMap<String, String>,
 }
 
 impl NameBook {
     /// Records a person's name of two words or more.
-    pub fn add(&mut self, name: &str) {
+    pub fn add(&mut self, name: &str, role: Option<&str>) {
         let parts: Vec<&str> = name.split_whitespace().collect();
         if parts.len() < 2 {
             return;
+        }
+        if let Some(role) = role {
+            self.roles.entry(name.to_string()).or_insert_with(|| role.to_string());
         }
         let last = fold_word(parts[parts.len() - 1]);
         let entry = self.by_last.entry(last).or_default();
         if !entry.iter().any(|n| n == name) {
             entry.push(name.to_string());
         }
+    }
+
+    /// The full name for a name, and the role it was first given with.
+    pub fn resolve_with_role(&self, name: &str) -> (String, Option<String>) {
+        let full = self.resolve(name);
+        let role = self.roles.get(&full).cloned();
+        (full, role)
     }
 
     /// The full name for a surname or a name mentioned earlier; the name
@@ -370,11 +382,15 @@ mod tests {
     #[test]
     fn surnames_resolve_to_full_names() {
         let mut book = NameBook::default();
-        book.add("Vladimir Putin");
-        book.add("Volodymyr Zelenskyy");
+        book.add("Vladimir Putin", Some("Russian President"));
+        book.add("Volodymyr Zelenskyy", None);
         assert_eq!(book.resolve("Putin"), "Vladimir Putin");
         assert_eq!(book.resolve("Zelensky"), "Volodymyr Zelenskyy");
         assert_eq!(book.resolve("Ortiz"), "Ortiz");
+        assert_eq!(
+            book.resolve_with_role("Putin").1.as_deref(),
+            Some("Russian President")
+        );
     }
 
     #[test]

@@ -1,0 +1,318 @@
+//! Saved web pages: the article body without the page around it, and the
+//! metadata from the page's head.
+//!
+//! The page is parsed once (dom_query). Metadata comes first, from JSON-LD,
+//! OpenGraph and the usual meta tags, while the head is intact. Then
+//! embedded posts and captions are removed (they are not the article's
+//! speech), dom_smoothie picks the article's main content, and html2text
+//! turns it into text configured for search: no link footnotes, no table
+//! borders and no hard wrapping, so quotations stay whole on one line.
+
+use dom_query::Document;
+use dom_smoothie::{Config, Readability};
+use serde_json::Value;
+
+use crate::extract::dates::{Published, parse_date};
+
+/// What a page yields: body text, metadata, and notes for the user.
+#[derive(Debug, Default)]
+pub struct Page {
+    /// The article body, one paragraph per line.
+    pub text: String,
+    /// Headline.
+    pub title: Option<String>,
+    /// Site or publication name.
+    pub outlet: Option<String>,
+    /// Author line.
+    pub byline: Option<String>,
+    /// Publication date.
+    pub published: Option<Published>,
+    /// Canonical address.
+    pub url: Option<String>,
+    /// How the page was read, when something went wrong.
+    pub notes: Vec<String>,
+}
+
+/// Reads a whole saved page.
+pub fn read_page(html: &str) -> Page {
+    let doc = Document::from(html);
+    let mut page = Page::default();
+    let ld = json_ld(&doc);
+    page.url = meta(&doc, &["og:url"]).or_else(|| attr(&doc, "link[rel=canonical]", "href"));
+    page.outlet = meta(&doc, &["og:site_name", "application-name", "publisher", "cre"])
+        .or_else(|| ld.iter().find_map(|o| name_of(o.get("publisher")?)));
+    page.title = ld
+        .iter()
+        .find_map(|o| o.get("headline")?.as_str().map(clean))
+        .or_else(|| meta(&doc, &["og:title", "twitter:title", "title", "headline"]))
+        .or_else(|| text_of(&doc, "title"))
+        .or_else(|| text_of(&doc, "h1"))
+        .map(|t| strip_site_suffix(&t, page.outlet.as_deref()));
+    page.byline = ld
+        .iter()
+        .find_map(|o| name_of(o.get("author")?))
+        .or_else(|| meta(&doc, &["author", "article:author", "byl", "sailthru.author", "dc.creator"]))
+        .map(|b| strip_by(&b))
+        .filter(|b| !b.starts_with("http"));
+    page.published = publication_date(&doc, &ld, page.url.as_deref());
+
+    // Embedded posts, captions and forms are not the article's text.
+    doc.select(
+        "blockquote.twitter-tweet, blockquote.instagram-media, blockquote.tiktok-embed, \
+         figcaption, form, noscript, template, svg, iframe",
+    )
+    .remove();
+    let mut readability = match Readability::with_document(doc, None, Some(Config::default())) {
+        Ok(r) => r,
+        Err(e) => {
+            page.notes.push(format!("could not prepare the page ({e}); indexed its whole text"));
+            page.text = to_text(html);
+            return page;
+        }
+    };
+    match readability.parse() {
+        Ok(article) => {
+            page.text = to_text(&article.content);
+            if page.byline.is_none() {
+                page.byline = article.byline.map(|b| strip_by(&b)).filter(|b| b.len() < 100);
+            }
+            if page.title.is_none() && !article.title.is_empty() {
+                page.title = Some(article.title);
+            }
+        }
+        Err(e) => {
+            page.notes.push(format!("found no article in the page ({e}); indexed its whole text"));
+            page.text = to_text(html);
+        }
+    }
+    page
+}
+
+/// HTML to search text: one paragraph per line, no markup, no footnotes.
+pub fn to_text(html: &str) -> String {
+    let raw = html2text::config::plain_no_decorate()
+        .link_footnotes(false)
+        .no_table_borders()
+        .allow_width_overflow()
+        .string_from_read(html.as_bytes(), 100_000)
+        .unwrap_or_default();
+    tidy(&raw)
+}
+
+/// Trims lines, drops empty ones, and separates paragraphs by one blank line.
+fn tidy(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    for line in raw.lines() {
+        let line = line.trim();
+        if line.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str("\n\n");
+        }
+        out.push_str(line);
+    }
+    out
+}
+
+fn clean(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn strip_by(s: &str) -> String {
+    let s = clean(s);
+    let lower = s.to_lowercase();
+    if lower.starts_with("by ") { s[3..].trim().to_string() } else { s }
+}
+
+/// "Headline | Outlet" and "Headline - Outlet" lose the outlet.
+fn strip_site_suffix(title: &str, outlet: Option<&str>) -> String {
+    let title = clean(title);
+    for sep in [" | ", " - ", " – ", " — ", " :: "] {
+        if let Some(pos) = title.rfind(sep) {
+            let tail = &title[pos + sep.len()..];
+            let head = &title[..pos];
+            let is_outlet = outlet.is_some_and(|o| tail.eq_ignore_ascii_case(o))
+                || (tail.split_whitespace().count() <= 4 && head.len() > tail.len() * 2);
+            if is_outlet && !head.trim().is_empty() {
+                return head.trim().to_string();
+            }
+        }
+    }
+    title
+}
+
+/// The content of the first of these meta tags that the page has.
+fn meta(doc: &Document, names: &[&str]) -> Option<String> {
+    for name in names {
+        for attr_name in ["property", "name", "itemprop"] {
+            let sel = format!("meta[{attr_name}=\"{name}\" i]");
+            if let Some(v) = doc.select(&sel).attr("content") {
+                let v = clean(&v);
+                if !v.is_empty() {
+                    return Some(v);
+                }
+            }
+        }
+    }
+    None
+}
+
+fn attr(doc: &Document, sel: &str, name: &str) -> Option<String> {
+    doc.select(sel).attr(name).map(|v| clean(&v)).filter(|v| !v.is_empty())
+}
+
+fn text_of(doc: &Document, sel: &str) -> Option<String> {
+    let t = clean(&doc.select_single(sel).text());
+    (!t.is_empty()).then_some(t)
+}
+
+/// The JSON-LD objects of the page that describe an article.
+fn json_ld(doc: &Document) -> Vec<Value> {
+    let mut out = Vec::new();
+    for node in doc.select("script[type=\"application/ld+json\"]").iter() {
+        let Ok(v) = serde_json::from_str::<Value>(node.text().trim()) else { continue };
+        collect_articles(&v, &mut out);
+    }
+    out
+}
+
+fn collect_articles(v: &Value, out: &mut Vec<Value>) {
+    match v {
+        Value::Array(items) => items.iter().for_each(|i| collect_articles(i, out)),
+        Value::Object(map) => {
+            if let Some(graph) = map.get("@graph") {
+                collect_articles(graph, out);
+            }
+            let is_article = |t: &Value| {
+                t.as_str().is_some_and(|s| s.ends_with("Article") || s == "BlogPosting" || s == "Report")
+            };
+            let typed = match map.get("@type") {
+                Some(Value::Array(ts)) => ts.iter().any(is_article),
+                Some(t) => is_article(t),
+                None => false,
+            };
+            if typed {
+                out.push(v.clone());
+            }
+        }
+        _ => {}
+    }
+}
+
+/// A name from a JSON-LD person or organisation, a list of them, or a string.
+fn name_of(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) => Some(clean(s)).filter(|s| !s.is_empty()),
+        Value::Object(m) => m.get("name").and_then(name_of),
+        Value::Array(items) => {
+            let names: Vec<String> = items.iter().filter_map(name_of).collect();
+            (!names.is_empty()).then(|| names.join(", "))
+        }
+        _ => None,
+    }
+}
+
+/// The publication date, from the most reliable place the page has one.
+fn publication_date(doc: &Document, ld: &[Value], url: Option<&str>) -> Option<Published> {
+    let from_ld = ld
+        .iter()
+        .find_map(|o| o.get("datePublished")?.as_str().and_then(parse_date));
+    from_ld
+        .or_else(|| {
+            meta(
+                doc,
+                &[
+                    "article:published_time", "og:published_time", "datePublished",
+                    "date", "pubdate", "publishdate", "publish-date", "publish_date",
+                    "dc.date", "dc.date.issued", "dcterms.date", "dcterms.created",
+                    "sailthru.date", "parsely-pub-date", "originalpublicationdate",
+                    "displaydate", "article.published", "publication_date",
+                    "article:published", "cxenseparse:recs:publishtime", "created",
+                ],
+            )
+            .and_then(|v| parse_date(&v))
+        })
+        .or_else(|| {
+            let sel = doc.select("[itemprop=\"datePublished\"]");
+            sel.attr("content")
+                .or_else(|| sel.attr("datetime"))
+                .map(|v| v.to_string())
+                .or_else(|| Some(sel.text().to_string()))
+                .and_then(|v| parse_date(&v))
+        })
+        .or_else(|| attr(doc, "time[datetime]", "datetime").and_then(|v| parse_date(&v)))
+        .or_else(|| url.and_then(date_in_url))
+}
+
+/// A date written into an address: `/2025/03/11/`.
+fn date_in_url(url: &str) -> Option<Published> {
+    let parts: Vec<&str> = url.split('/').collect();
+    parts.windows(3).find_map(|w| {
+        let ok = w[0].len() == 4 && w[1].len() <= 2 && w[2].len() <= 2;
+        let all_digits = w.iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
+        (ok && all_digits).then(|| parse_date(&format!("{}-{}-{}", w[0], w[1], w[2]))).flatten()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = r#"<!DOCTYPE html><html><head>
+<title>Harbor deal collapses | The Harbor Ledger</title>
+<meta property="og:site_name" content="The Harbor Ledger">
+<meta name="author" content="By Mira Jansen">
+<meta property="article:published_time" content="2025-03-04T09:30:00Z">
+<script>var article = "“This quote is inside a script,” he said.";</script>
+</head><body>
+<nav><a href="/">Home</a> <a href="/news">News</a> <a href="/sport">Sport</a></nav>
+<article><h1>Harbor deal collapses</h1>
+<p>The proposed sale of the harbor authority's eastern terminal collapsed on Monday after the two bidders withdrew within hours of each other.</p>
+<p>“We could not make the numbers work,” said Tomas Eller, the chief executive of one of the bidders, in a statement released late in the evening.</p>
+<blockquote class="twitter-tweet"><p>“A sad day for the docks,” wrote a local account.</p></blockquote>
+<p>The authority said it would reopen the tender in the spring, and that the terminal would continue to operate normally in the meantime.</p>
+</article>
+<footer>Copyright 2025 The Harbor Ledger. All rights reserved. Privacy. Terms.</footer>
+</body></html>"#;
+
+    #[test]
+    fn metadata_from_the_head() {
+        let page = read_page(PAGE);
+        assert_eq!(page.title.as_deref(), Some("Harbor deal collapses"));
+        assert_eq!(page.outlet.as_deref(), Some("The Harbor Ledger"));
+        assert_eq!(page.byline.as_deref(), Some("Mira Jansen"));
+        assert_eq!(page.published.unwrap().date.to_string(), "2025-03-04");
+    }
+
+    #[test]
+    fn body_without_boilerplate_scripts_or_tweets() {
+        let page = read_page(PAGE);
+        assert!(page.text.contains("We could not make the numbers work"), "{}", page.text);
+        assert!(!page.text.contains("inside a script"));
+        assert!(!page.text.contains("sad day for the docks"));
+        assert!(!page.text.contains("All rights reserved"));
+        // One paragraph per line, quotes unbroken.
+        assert!(page.text.lines().any(|l| l.starts_with("“We could not") && l.ends_with("evening.")));
+    }
+
+    #[test]
+    fn json_ld_wins_over_meta() {
+        let html = r#"<html><head><script type="application/ld+json">
+{"@context":"https://schema.org","@type":"NewsArticle","headline":"Rates held","datePublished":"2025-01-15T08:00:00+01:00","author":[{"@type":"Person","name":"Ana Pereira"}],"publisher":{"@type":"Organization","name":"Northgate Wire"}}
+</script><meta name="date" content="2024-12-01"></head><body><p>Body.</p></body></html>"#;
+        let page = read_page(html);
+        assert_eq!(page.title.as_deref(), Some("Rates held"));
+        assert_eq!(page.byline.as_deref(), Some("Ana Pereira"));
+        assert_eq!(page.outlet.as_deref(), Some("Northgate Wire"));
+        assert_eq!(page.published.unwrap().date.to_string(), "2025-01-15");
+    }
+
+    #[test]
+    fn date_from_the_address() {
+        assert_eq!(
+            date_in_url("https://example.com/news/2019/12/23/story").unwrap().date.to_string(),
+            "2019-12-23"
+        );
+    }
+}

@@ -1,0 +1,194 @@
+//! Ingest: from files on disk to [`Article`]s with a body and metadata.
+//!
+//! [`walk`] finds the article files under a folder; [`read_file`] decodes
+//! one file ([`decode`]) and hands it to the reader for its format
+//! ([`html`], [`text`], [`json`]). Nothing here knows about quotations or
+//! the index.
+
+pub mod decode;
+pub mod html;
+pub mod json;
+pub mod text;
+pub mod walk;
+
+use std::path::Path;
+
+use crate::extract::Article;
+use crate::extract::dates::{Published, parse_date};
+
+/// The largest file newsdex reads; larger ones are skipped with a warning.
+pub const MAX_FILE_SIZE: u64 = 64 * 1024 * 1024;
+
+/// The article formats newsdex reads, decided by file extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// A saved web page (`.html`, `.htm`).
+    Html,
+    /// Plain text (`.txt`, or no extension).
+    Text,
+    /// Markdown with optional front matter (`.md`).
+    Markdown,
+    /// One JSON article (`.json`).
+    Json,
+    /// One JSON article per line (`.jsonl`, `.ndjson`).
+    JsonLines,
+}
+
+impl Format {
+    /// The format of a path, or `None` for files that are not articles.
+    pub fn of(path: &Path) -> Option<Format> {
+        let Some(ext) = path.extension() else {
+            return Some(Format::Text);
+        };
+        match ext.to_str()?.to_ascii_lowercase().as_str() {
+            "html" | "htm" | "xhtml" => Some(Format::Html),
+            "txt" | "text" => Some(Format::Text),
+            "md" | "markdown" => Some(Format::Markdown),
+            "json" => Some(Format::Json),
+            "jsonl" | "ndjson" => Some(Format::JsonLines),
+            _ => None,
+        }
+    }
+}
+
+/// Why a file could not be read. Each names what to do next.
+#[derive(Debug, thiserror::Error)]
+pub enum ReadError {
+    /// The file could not be opened or read.
+    #[error("cannot read: {0}")]
+    Io(#[from] std::io::Error),
+    /// The file is empty.
+    #[error("empty file")]
+    Empty,
+    /// The file holds binary data.
+    #[error("binary file, not an article (remove it or give it a non-article extension)")]
+    Binary,
+    /// The file is too large to be one article.
+    #[error("{0} bytes is over the {MAX_FILE_SIZE}-byte limit for one file (split it, or use JSONL)")]
+    TooLarge(u64),
+    /// A JSON article that does not parse.
+    #[error("invalid JSON: {0} (see schema/article.schema.json)")]
+    Json(#[from] serde_json::Error),
+    /// A JSON article with neither `text` nor `html`.
+    #[error("JSON article has no \"text\" or \"html\" field (see schema/article.schema.json)")]
+    NoBody,
+}
+
+/// The articles of one file, and warnings about parts that were skipped.
+#[derive(Debug, Default)]
+pub struct FileRead {
+    /// The articles, with body and metadata (no passages or quotes yet).
+    pub articles: Vec<Article>,
+    /// Problems with single records, such as a bad line in a JSONL file.
+    pub warnings: Vec<String>,
+}
+
+/// Reads the file at `path` from disk.
+pub fn read_file(path: &Path, format: Format, key: &str) -> Result<FileRead, ReadError> {
+    let size = std::fs::metadata(path)?.len();
+    if size > MAX_FILE_SIZE {
+        return Err(ReadError::TooLarge(size));
+    }
+    let bytes = std::fs::read(path)?;
+    read_bytes(path, &bytes, format, key)
+}
+
+/// Reads an article file's bytes. `key` becomes each article's id (with
+/// `#id` appended for the records of a JSONL file).
+pub fn read_bytes(path: &Path, bytes: &[u8], format: Format, key: &str) -> Result<FileRead, ReadError> {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(ReadError::Empty);
+    }
+    if decode::looks_binary(bytes) {
+        return Err(ReadError::Binary);
+    }
+    let base = Article { id: key.to_string(), path: path.to_path_buf(), ..Article::default() };
+    let mut out = FileRead::default();
+    match format {
+        Format::Html => {
+            let (html, _) = decode::decode_html(bytes);
+            out.articles.push(from_page(base, html::read_page(&html)));
+        }
+        Format::Text => {
+            let (text, _) = decode::decode_text(bytes);
+            out.articles.push(from_text(base, text::read_text(&text)));
+        }
+        Format::Markdown => {
+            let (text, _) = decode::decode_text(bytes);
+            out.articles.push(from_text(base, text::read_markdown(&text)));
+        }
+        Format::Json => {
+            let (text, _) = decode::decode_text(bytes);
+            let record = json::parse(&text)?;
+            out.articles.push(from_json(base, record)?);
+        }
+        Format::JsonLines => {
+            let (text, _) = decode::decode_text(bytes);
+            for (n, line) in text.lines().enumerate() {
+                if line.trim().is_empty() {
+                    continue;
+                }
+                let parsed = json::parse(line).map_err(ReadError::from).and_then(|record| {
+                    let local = record.id.clone().unwrap_or_else(|| format!("line{}", n + 1));
+                    let a = Article { id: format!("{key}#{local}"), ..base.clone() };
+                    from_json(a, record)
+                });
+                match parsed {
+                    Ok(a) => out.articles.push(a),
+                    Err(e) => out.warnings.push(format!("line {}: {e}", n + 1)),
+                }
+            }
+        }
+    }
+    for a in &mut out.articles {
+        if a.title.is_none() {
+            a.notes.push("no title found".to_string());
+        }
+        if a.date.is_none() {
+            a.notes.push("no publication date found".to_string());
+        }
+    }
+    Ok(out)
+}
+
+fn set_published(a: &mut Article, p: Option<Published>) {
+    if let Some(p) = p {
+        a.date = Some(p.date);
+        a.published = p.time;
+    }
+}
+
+fn from_page(mut a: Article, page: html::Page) -> Article {
+    a.text = page.text;
+    a.title = page.title;
+    a.outlet = page.outlet;
+    a.byline = page.byline;
+    a.url = page.url;
+    a.notes = page.notes;
+    set_published(&mut a, page.published);
+    a
+}
+
+fn from_text(mut a: Article, t: text::TextArticle) -> Article {
+    a.text = t.text;
+    a.title = t.title;
+    a.outlet = t.outlet;
+    a.byline = t.byline;
+    a.url = t.url;
+    set_published(&mut a, t.published);
+    a
+}
+
+fn from_json(mut a: Article, r: json::JsonArticle) -> Result<Article, ReadError> {
+    a.text = match (r.text, r.html) {
+        (Some(t), _) => t,
+        (None, Some(h)) => html::to_text(&h),
+        (None, None) => return Err(ReadError::NoBody),
+    };
+    a.title = r.title;
+    a.outlet = r.outlet;
+    a.byline = r.byline;
+    a.url = r.url;
+    set_published(&mut a, r.date.as_deref().and_then(parse_date));
+    Ok(a)
+}
