@@ -8,4 +8,6 @@
 //! `cli` module of the binary talks to the terminal.
 
 pub mod extract;
+pub mod index;
 pub mod ingest;
+pub mod search;

@@ -38,7 +38,10 @@ pub fn run(args: &ExtractArgs, out: &mut dyn Write, quiet: bool) -> Result<ExitC
                 }
                 for mut article in read.articles {
                     extract::analyze(&mut article);
-                    let local_id = article.id.strip_prefix(&format!("{key}#")).map(str::to_string);
+                    let local_id = article
+                        .id
+                        .strip_prefix(&format!("{key}#"))
+                        .map(str::to_string);
                     render::extracted(out, &article, local_id.as_deref(), !args.no_text)?;
                 }
             }
@@ -49,5 +52,9 @@ pub fn run(args: &ExtractArgs, out: &mut dyn Write, quiet: bool) -> Result<ExitC
         }
     }
     out.flush()?;
-    Ok(if failed > 0 { ExitCode::from(2) } else { ExitCode::SUCCESS })
+    Ok(if failed > 0 {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    })
 }

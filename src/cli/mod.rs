@@ -2,9 +2,12 @@
 //! rendering. This is the only layer that touches the terminal.
 
 mod extract;
+mod index;
 mod render;
+mod search;
 
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Result;
@@ -17,14 +20,37 @@ pub struct Cli {
     /// Print nothing but results and errors.
     #[arg(long, short, global = true)]
     pub quiet: bool,
+    /// The index folder [default: ~/.local/share/newsdex/index].
+    #[arg(long, global = true, env = "NEWSDEX_INDEX", value_name = "PATH")]
+    pub index: Option<PathBuf>,
+    /// When to colour output.
+    #[arg(long, global = true, value_enum, default_value = "auto")]
+    pub color: ColorWhen,
     /// The subcommand.
     #[command(subcommand)]
     pub command: Command,
 }
 
+/// When to colour output.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum ColorWhen {
+    /// On a terminal, unless NO_COLOR is set.
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
+}
+
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Index folders of articles (or update the index after changes).
+    Index(index::IndexArgs),
+    /// Search the index: ranked passages with highlighted snippets.
+    Search(search::SearchArgs),
+    /// Who is quoted, and how often (optionally on a topic).
+    Speakers(search::SpeakersArgs),
     /// Print what newsdex reads in article files, as JSON lines.
     Extract(extract::ExtractArgs),
 }
@@ -34,7 +60,22 @@ pub fn run() -> Result<ExitCode> {
     let cli = Cli::parse();
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
+    let index = cli
+        .index
+        .clone()
+        .unwrap_or_else(newsdex::index::default_path);
+    let color = match cli.color {
+        ColorWhen::Always => true,
+        ColorWhen::Never => false,
+        ColorWhen::Auto => {
+            io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    };
+    let style = render::Style { color };
     let code = match &cli.command {
+        Command::Index(args) => index::run(args, &index, &mut out, cli.quiet)?,
+        Command::Search(args) => search::run(args, &index, &mut out, style)?,
+        Command::Speakers(args) => search::speakers(args, &index, &mut out)?,
         Command::Extract(args) => extract::run(args, &mut out, cli.quiet)?,
     };
     out.flush()?;
@@ -44,13 +85,17 @@ pub fn run() -> Result<ExitCode> {
 /// True when the error is a closed pipe (`newsdex search x | head`).
 pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
     err.chain().any(|e| {
-        e.downcast_ref::<io::Error>().is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
+        e.downcast_ref::<io::Error>()
+            .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
     })
 }
 
 /// The error and its causes on one line.
 pub fn error_chain(err: &anyhow::Error) -> String {
-    err.chain().map(ToString::to_string).collect::<Vec<_>>().join(": ")
+    err.chain()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(": ")
 }
 
 #[cfg(test)]

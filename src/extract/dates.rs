@@ -28,10 +28,16 @@ pub fn parse_date(text: &str) -> Option<Published> {
         return None;
     }
     if let Ok(t) = DateTime::parse_from_rfc3339(text) {
-        return Some(Published { date: t.date_naive(), time: Some(t) });
+        return Some(Published {
+            date: t.date_naive(),
+            time: Some(t),
+        });
     }
     if let Ok(t) = DateTime::parse_from_rfc2822(text) {
-        return Some(Published { date: t.date_naive(), time: Some(t) });
+        return Some(Published {
+            date: t.date_naive(),
+            time: Some(t),
+        });
     }
     parse_loose(text)
 }
@@ -64,12 +70,48 @@ fn month_number(w: &str) -> Option<u32> {
     // "Mar" alone is March, but "market" is not a month.
     let full_ok = matches!(
         w.as_str(),
-        "january" | "february" | "march" | "april" | "may" | "june" | "july" | "august"
-            | "september" | "october" | "november" | "december" | "sept" | "juni" | "juli"
-            | "januar" | "februar" | "märz" | "oktober" | "dezember" | "juin" | "juillet"
-            | "janvier" | "février" | "mars" | "avril" | "août" | "septembre" | "octobre"
-            | "novembre" | "décembre" | "enero" | "febrero" | "marzo" | "abril" | "mayo"
-            | "junio" | "julio" | "agosto" | "septiembre" | "octubre" | "noviembre"
+        "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "sept"
+            | "juni"
+            | "juli"
+            | "januar"
+            | "februar"
+            | "märz"
+            | "oktober"
+            | "dezember"
+            | "juin"
+            | "juillet"
+            | "janvier"
+            | "février"
+            | "mars"
+            | "avril"
+            | "août"
+            | "septembre"
+            | "octobre"
+            | "novembre"
+            | "décembre"
+            | "enero"
+            | "febrero"
+            | "marzo"
+            | "abril"
+            | "mayo"
+            | "junio"
+            | "julio"
+            | "agosto"
+            | "septiembre"
+            | "octubre"
+            | "noviembre"
             | "diciembre"
     );
     (w.chars().count() == 3 || full_ok).then_some(m)
@@ -123,15 +165,25 @@ fn parse_loose(text: &str) -> Option<Published> {
     for i in 0..toks.len() {
         let found = match &toks[i..] {
             // 2025-03-11, 2025/03/11, 2025.03.11
-            [Tok::Num(y, 4), Tok::Sep(_), Tok::Num(m, _), Tok::Sep(_), Tok::Num(d, _), ..] => {
-                Some((ymd(*y, *m, *d), 5))
-            }
+            [
+                Tok::Num(y, 4),
+                Tok::Sep(_),
+                Tok::Num(m, _),
+                Tok::Sep(_),
+                Tok::Num(d, _),
+                ..,
+            ] => Some((ymd(*y, *m, *d), 5)),
             // 20250311
             [Tok::Num(n, 8), ..] => Some((ymd(n / 10000, n / 100 % 100, n % 100), 1)),
             // 11.03.2025 (day first, as in most of the world) or 03/11/2025.
-            [Tok::Num(a, _), Tok::Sep(s1), Tok::Num(b, _), Tok::Sep(s2), Tok::Num(y, 4), ..]
-                if s1 == s2 && *s1 != ':' =>
-            {
+            [
+                Tok::Num(a, _),
+                Tok::Sep(s1),
+                Tok::Num(b, _),
+                Tok::Sep(s2),
+                Tok::Num(y, 4),
+                ..,
+            ] if s1 == s2 && *s1 != ':' => {
                 // Slashes are month first (US style) when that reads as a date.
                 let d = if *s1 == '/' && *a <= 12 {
                     ymd(*y, *a, *b)
@@ -144,15 +196,22 @@ fn parse_loose(text: &str) -> Option<Published> {
             [Tok::Month(m), Tok::Num(d, 1..=2), Tok::Num(y, 4), ..] => Some((ymd(*y, *m, *d), 3)),
             // 11 March 2025 / 11. März 2025
             [Tok::Num(d, 1..=2), Tok::Month(m), Tok::Num(y, 4), ..] => Some((ymd(*y, *m, *d), 3)),
-            [Tok::Num(d, 1..=2), Tok::Sep('.'), Tok::Month(m), Tok::Num(y, 4), ..] => {
-                Some((ymd(*y, *m, *d), 4))
-            }
+            [
+                Tok::Num(d, 1..=2),
+                Tok::Sep('.'),
+                Tok::Month(m),
+                Tok::Num(y, 4),
+                ..,
+            ] => Some((ymd(*y, *m, *d), 4)),
             // 11 de marzo de 2025
-            [Tok::Num(d, 1..=2), Tok::Word(w1), Tok::Month(m), Tok::Word(w2), Tok::Num(y, 4), ..]
-                if w1 == "de" && w2 == "de" =>
-            {
-                Some((ymd(*y, *m, *d), 5))
-            }
+            [
+                Tok::Num(d, 1..=2),
+                Tok::Word(w1),
+                Tok::Month(m),
+                Tok::Word(w2),
+                Tok::Num(y, 4),
+                ..,
+            ] if w1 == "de" && w2 == "de" => Some((ymd(*y, *m, *d), 5)),
             _ => None,
         };
         if let Some((Some(d), len)) = found {
@@ -183,7 +242,13 @@ fn ymd(y: u32, m: u32, d: u32) -> Option<NaiveDate> {
 
 fn find_time(toks: &[Tok], from: usize) -> Option<(NaiveTime, Option<FixedOffset>)> {
     for i in from..toks.len() {
-        if let [Tok::Num(h, 1..=2), Tok::Sep(':'), Tok::Num(mi, 2), rest @ ..] = &toks[i..] {
+        if let [
+            Tok::Num(h, 1..=2),
+            Tok::Sep(':'),
+            Tok::Num(mi, 2),
+            rest @ ..,
+        ] = &toks[i..]
+        {
             let mut h = *h;
             let mut rest = rest;
             let mut sec = 0;
@@ -211,9 +276,13 @@ fn find_time(toks: &[Tok], from: usize) -> Option<(NaiveTime, Option<FixedOffset
                     let secs = (n / 100 * 3600 + n % 100 * 60) as i32;
                     FixedOffset::east_opt(if *s == '-' { -secs } else { secs })
                 }
-                [Tok::Sep(s), Tok::Num(hh, 2), Tok::Sep(':'), Tok::Num(mm, 2), ..]
-                    if *s == '+' || *s == '-' =>
-                {
+                [
+                    Tok::Sep(s),
+                    Tok::Num(hh, 2),
+                    Tok::Sep(':'),
+                    Tok::Num(mm, 2),
+                    ..,
+                ] if *s == '+' || *s == '-' => {
                     let secs = (hh * 3600 + mm * 60) as i32;
                     FixedOffset::east_opt(if *s == '-' { -secs } else { secs })
                 }
@@ -259,10 +328,12 @@ pub fn resolve_relative(article_date: NaiveDate, words: &str) -> Option<NaiveDat
         return article_date.checked_sub_signed(Duration::days(7));
     }
     let day = weekday(w.rsplit(' ').next()?)?;
-    let back = (article_date.weekday().num_days_from_monday() + 7
-        - day.num_days_from_monday())
-        % 7;
-    let back = if w.starts_with("last ") && back == 0 { 7 } else { back };
+    let back = (article_date.weekday().num_days_from_monday() + 7 - day.num_days_from_monday()) % 7;
+    let back = if w.starts_with("last ") && back == 0 {
+        7
+    } else {
+        back
+    };
     article_date.checked_sub_signed(Duration::days(i64::from(back)))
 }
 
@@ -298,7 +369,10 @@ mod tests {
             parse_date("Tue, 04 Mar 2025 09:30:00 +0000").unwrap().date,
             day("2025-03-04")
         );
-        assert_eq!(parse_date("2025-03-04 16:43:30").unwrap().date, day("2025-03-04"));
+        assert_eq!(
+            parse_date("2025-03-04 16:43:30").unwrap().date,
+            day("2025-03-04")
+        );
     }
 
     #[test]
@@ -310,10 +384,16 @@ mod tests {
 
     #[test]
     fn written_out_dates() {
-        assert_eq!(parse_date("March 11, 2025").unwrap().date, day("2025-03-11"));
+        assert_eq!(
+            parse_date("March 11, 2025").unwrap().date,
+            day("2025-03-11")
+        );
         assert_eq!(parse_date("Jan. 13, 2017").unwrap().date, day("2017-01-13"));
         assert_eq!(parse_date("11 March 2025").unwrap().date, day("2025-03-11"));
-        assert_eq!(parse_date("Published: 2025-03-11").unwrap().date, day("2025-03-11"));
+        assert_eq!(
+            parse_date("Published: 2025-03-11").unwrap().date,
+            day("2025-03-11")
+        );
         assert_eq!(
             parse_date("8:43 AM, April 19, 2013").unwrap().date,
             day("2013-04-19")
@@ -334,7 +414,10 @@ mod tests {
         // Tuesday 22 April 2025: "Monday" is the 21st.
         let tue = day("2025-04-22");
         assert_eq!(resolve_relative(tue, "Monday"), Some(day("2025-04-21")));
-        assert_eq!(resolve_relative(tue, "late Monday"), Some(day("2025-04-21")));
+        assert_eq!(
+            resolve_relative(tue, "late Monday"),
+            Some(day("2025-04-21"))
+        );
         assert_eq!(resolve_relative(tue, "Tuesday"), Some(tue));
         assert_eq!(resolve_relative(tue, "Sunday"), Some(day("2025-04-20")));
         assert_eq!(resolve_relative(tue, "Wednesday"), Some(day("2025-04-16")));

@@ -83,7 +83,9 @@ fn cut(text: &str, s: usize, e: usize, out: &mut Vec<Passage>) {
             }
             window[..i].rfind(' ').map_or(i, |p| p + 1)
         });
-        out.push(Passage { range: start..start + cut_at });
+        out.push(Passage {
+            range: start..start + cut_at,
+        });
         start += cut_at;
         start += text[start..e].len() - text[start..e].trim_start().len();
     }
@@ -101,7 +103,10 @@ mod tests {
         let text = "First paragraph is long enough to stand on its own here.\n\nSecond paragraph is also long enough to stand alone.";
         let p = split(text);
         assert_eq!(p.len(), 2);
-        assert_eq!(&text[p[1].range.clone()], "Second paragraph is also long enough to stand alone.");
+        assert_eq!(
+            &text[p[1].range.clone()],
+            "Second paragraph is also long enough to stand alone."
+        );
     }
 
     #[test]

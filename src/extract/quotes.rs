@@ -132,14 +132,27 @@ fn scan_marks(
         let after_space = prev.is_none_or(|p| p.is_whitespace() || "([{—–-/".contains(p));
         let next_word = next.is_some_and(|n| !n.is_whitespace());
         let before_boundary = next.is_none_or(|n| !n.is_alphanumeric());
-        let close = |open: &mut Option<(Family, usize, usize)>, mark_len: usize, out: &mut Vec<Segment>| {
-            let (fam, open_at, inner_start) = open.take().expect("open segment");
-            push_segment(out, s, base, open_at, inner_start, i, i + mark_len, para_index, fam);
-        };
+        let close =
+            |open: &mut Option<(Family, usize, usize)>, mark_len: usize, out: &mut Vec<Segment>| {
+                let (fam, open_at, inner_start) = open.take().expect("open segment");
+                push_segment(
+                    out,
+                    s,
+                    base,
+                    open_at,
+                    inner_start,
+                    i,
+                    i + mark_len,
+                    para_index,
+                    fam,
+                );
+            };
         match open {
             Some((fam, _, _)) => match (fam, c) {
                 (Family::Curly, '”') => close(&mut open, c.len_utf8(), out),
-                (Family::Curly, '“') if prev.is_some_and(|p| !p.is_whitespace()) && before_boundary => {
+                (Family::Curly, '“')
+                    if prev.is_some_and(|p| !p.is_whitespace()) && before_boundary =>
+                {
                     // A closing mark typed as an opening one.
                     close(&mut open, c.len_utf8(), out);
                 }
@@ -185,7 +198,8 @@ fn scan_marks(
         let single = matches!(fam, Family::Single | Family::StraightSingle);
         if next_opens && !single {
             let end = s.len();
-            if let Some(seg) = make_segment(s, base, open_at, inner_start, end, end, para_index, fam)
+            if let Some(seg) =
+                make_segment(s, base, open_at, inner_start, end, end, para_index, fam)
             {
                 out.push(seg);
             }
@@ -205,7 +219,16 @@ fn push_segment(
     para: usize,
     fam: Family,
 ) {
-    if let Some(seg) = make_segment(s, base, open_at, inner_start, inner_end, close_end, para, fam) {
+    if let Some(seg) = make_segment(
+        s,
+        base,
+        open_at,
+        inner_start,
+        inner_end,
+        close_end,
+        para,
+        fam,
+    ) {
         out.push(seg);
     }
 }
@@ -244,11 +267,52 @@ fn is_abbreviation(w: &str) -> bool {
         || w.contains('.')
         || matches!(
             w,
-            "mr" | "mrs" | "ms" | "dr" | "st" | "sen" | "rep" | "gov" | "gen" | "lt" | "col"
-                | "sgt" | "capt" | "adm" | "jr" | "sr" | "inc" | "corp" | "co" | "ltd" | "vs"
-                | "no" | "jan" | "feb" | "mar" | "apr" | "jun" | "jul" | "aug" | "sep"
-                | "sept" | "oct" | "nov" | "dec" | "mt" | "ft" | "ave" | "prof" | "rev"
-                | "hon" | "dept" | "gov't" | "messrs" | "approx" | "est" | "fig" | "pres"
+            "mr" | "mrs"
+                | "ms"
+                | "dr"
+                | "st"
+                | "sen"
+                | "rep"
+                | "gov"
+                | "gen"
+                | "lt"
+                | "col"
+                | "sgt"
+                | "capt"
+                | "adm"
+                | "jr"
+                | "sr"
+                | "inc"
+                | "corp"
+                | "co"
+                | "ltd"
+                | "vs"
+                | "no"
+                | "jan"
+                | "feb"
+                | "mar"
+                | "apr"
+                | "jun"
+                | "jul"
+                | "aug"
+                | "sep"
+                | "sept"
+                | "oct"
+                | "nov"
+                | "dec"
+                | "mt"
+                | "ft"
+                | "ave"
+                | "prof"
+                | "rev"
+                | "hon"
+                | "dept"
+                | "gov't"
+                | "messrs"
+                | "approx"
+                | "est"
+                | "fig"
+                | "pres"
         )
 }
 
@@ -290,8 +354,9 @@ fn sentences(text: &str, para: Range<usize>, segs: &[&Segment]) -> Vec<Range<usi
                 after >= para.end || text[after..para.end].starts_with(char::is_whitespace);
             if followed_by_space && next_starts_sentence(after) {
                 let word_start = text[para.start..i]
-                    .rfind(|c: char| c.is_whitespace())
-                    .map_or(para.start, |p| para.start + p + 1);
+                    .char_indices()
+                    .rfind(|(_, c)| c.is_whitespace())
+                    .map_or(para.start, |(p, c)| para.start + p + c.len_utf8());
                 let word = &text[word_start..=i];
                 if b != b'.' || !is_abbreviation(word) {
                     out.push(start..after);
@@ -339,7 +404,11 @@ fn tokenize<'a>(text: &'a str, range: Range<usize>, segs: &[&Segment]) -> Vec<To
     let mut i = range.start;
     while i < range.end {
         if let Some((qi, seg)) = segs.iter().enumerate().find(|(_, s)| s.outer.start == i) {
-            toks.push(Tok { kind: TokKind::Quote(qi), text: &text[seg.inner.clone()], start: i });
+            toks.push(Tok {
+                kind: TokKind::Quote(qi),
+                text: &text[seg.inner.clone()],
+                start: i,
+            });
             i = seg.outer.end.max(i + 1);
             continue;
         }
@@ -362,12 +431,20 @@ fn tokenize<'a>(text: &'a str, range: Range<usize>, segs: &[&Segment]) -> Vec<To
             if text[end..range.end].starts_with('.') && is_abbreviation(&text[i..end]) {
                 end += 1;
             }
-            toks.push(Tok { kind: TokKind::Word, text: &text[i..end], start: i });
+            toks.push(Tok {
+                kind: TokKind::Word,
+                text: &text[i..end],
+                start: i,
+            });
             i = end;
         } else {
             let len = c.len_utf8();
             if !c.is_whitespace() {
-                toks.push(Tok { kind: TokKind::Punct, text: &text[i..i + len], start: i });
+                toks.push(Tok {
+                    kind: TokKind::Punct,
+                    text: &text[i..i + len],
+                    start: i,
+                });
             }
             i += len;
         }
@@ -397,31 +474,157 @@ fn cue_of(toks: &[Tok], i: usize) -> Option<Cue> {
     }
     let verb = matches!(
         w.as_str(),
-        "said" | "says" | "say" | "saying" | "told" | "tells" | "tell" | "telling" | "added"
-            | "adds" | "adding" | "asked" | "asks" | "asking" | "explained" | "explains"
-            | "explaining" | "noted" | "notes" | "noting" | "wrote" | "writes" | "writing"
-            | "stated" | "states" | "declared" | "declares" | "declaring" | "argued"
-            | "argues" | "arguing" | "insisted" | "insists" | "insisting" | "warned"
-            | "warns" | "warning" | "continued" | "recalled" | "recalls" | "recalling"
-            | "acknowledged" | "acknowledges" | "admitted" | "admits" | "claimed" | "claims"
-            | "claiming" | "conceded" | "concedes" | "remarked" | "replied" | "replies"
-            | "responded" | "responds" | "stressed" | "stresses" | "stressing" | "suggested"
-            | "suggests" | "tweeted" | "tweets" | "tweeting" | "posted" | "announced"
-            | "announces" | "complained" | "complains" | "cautioned" | "cautions"
-            | "predicted" | "predicts" | "urged" | "urges" | "joked" | "jokes" | "quipped"
-            | "concluded" | "observed" | "emphasized" | "emphasised" | "emphasizing"
-            | "emphasising" | "reiterated" | "maintained" | "contended" | "countered"
-            | "shouted" | "yelled" | "testified" | "vowed" | "vows" | "promised" | "pledged"
-            | "boasted" | "mused" | "lamented" | "confirmed" | "confirms" | "denied"
-            | "recounted" | "reported" | "asserted" | "asserts" | "charged" | "wondered"
-            | "whispered" | "screamed" | "chanted" | "answered" | "advised" | "agreed"
-            | "commented" | "comments" | "demanded" | "disclosed" | "hinted" | "objected"
-            | "opined" | "proclaimed" | "reasoned" | "reminded" | "repeated" | "retorted"
-            | "scoffed" | "snapped" | "texted" | "emailed" | "blasted" | "slammed"
-            | "described" | "acknowledging" | "adds," | "explains," | "cried" | "sighed"
-            | "laughed" | "thundered" | "pleaded" | "begged" | "conceding" | "predicting"
-            | "remarking" | "observing" | "replying" | "responding" | "answering"
-            | "reflected" | "insisted," | "went" | "putting"
+        "said"
+            | "says"
+            | "say"
+            | "saying"
+            | "told"
+            | "tells"
+            | "tell"
+            | "telling"
+            | "added"
+            | "adds"
+            | "adding"
+            | "asked"
+            | "asks"
+            | "asking"
+            | "explained"
+            | "explains"
+            | "explaining"
+            | "noted"
+            | "notes"
+            | "noting"
+            | "wrote"
+            | "writes"
+            | "writing"
+            | "stated"
+            | "states"
+            | "declared"
+            | "declares"
+            | "declaring"
+            | "argued"
+            | "argues"
+            | "arguing"
+            | "insisted"
+            | "insists"
+            | "insisting"
+            | "warned"
+            | "warns"
+            | "warning"
+            | "continued"
+            | "recalled"
+            | "recalls"
+            | "recalling"
+            | "acknowledged"
+            | "acknowledges"
+            | "admitted"
+            | "admits"
+            | "claimed"
+            | "claims"
+            | "claiming"
+            | "conceded"
+            | "concedes"
+            | "remarked"
+            | "replied"
+            | "replies"
+            | "responded"
+            | "responds"
+            | "stressed"
+            | "stresses"
+            | "stressing"
+            | "suggested"
+            | "suggests"
+            | "tweeted"
+            | "tweets"
+            | "tweeting"
+            | "posted"
+            | "announced"
+            | "announces"
+            | "complained"
+            | "complains"
+            | "cautioned"
+            | "cautions"
+            | "predicted"
+            | "predicts"
+            | "urged"
+            | "urges"
+            | "joked"
+            | "jokes"
+            | "quipped"
+            | "concluded"
+            | "observed"
+            | "emphasized"
+            | "emphasised"
+            | "emphasizing"
+            | "emphasising"
+            | "reiterated"
+            | "maintained"
+            | "contended"
+            | "countered"
+            | "shouted"
+            | "yelled"
+            | "testified"
+            | "vowed"
+            | "vows"
+            | "promised"
+            | "pledged"
+            | "boasted"
+            | "mused"
+            | "lamented"
+            | "confirmed"
+            | "confirms"
+            | "denied"
+            | "recounted"
+            | "reported"
+            | "asserted"
+            | "asserts"
+            | "charged"
+            | "wondered"
+            | "whispered"
+            | "screamed"
+            | "chanted"
+            | "answered"
+            | "advised"
+            | "agreed"
+            | "commented"
+            | "comments"
+            | "demanded"
+            | "disclosed"
+            | "hinted"
+            | "objected"
+            | "opined"
+            | "proclaimed"
+            | "reasoned"
+            | "reminded"
+            | "repeated"
+            | "retorted"
+            | "scoffed"
+            | "snapped"
+            | "texted"
+            | "emailed"
+            | "blasted"
+            | "slammed"
+            | "described"
+            | "acknowledging"
+            | "adds,"
+            | "explains,"
+            | "cried"
+            | "sighed"
+            | "laughed"
+            | "thundered"
+            | "pleaded"
+            | "begged"
+            | "conceding"
+            | "predicting"
+            | "remarking"
+            | "observing"
+            | "replying"
+            | "responding"
+            | "answering"
+            | "reflected"
+            | "insisted,"
+            | "went"
+            | "putting"
     );
     if !verb {
         return None;
@@ -433,7 +636,9 @@ fn cue_of(toks: &[Tok], i: usize) -> Option<Cue> {
     if w == "putting" && !toks.get(i + 1).is_some_and(|n| n.text == "it") {
         return None;
     }
-    Some(Cue::Verb { participle: w.ends_with("ing") })
+    Some(Cue::Verb {
+        participle: w.ends_with("ing"),
+    })
 }
 
 /// Words skipped between a subject and its verb: "Smith also said",
@@ -442,26 +647,108 @@ fn is_skippable(w: &str) -> bool {
     let w = w.to_lowercase();
     matches!(
         w.as_str(),
-        "has" | "had" | "have" | "was" | "is" | "also" | "later" | "then" | "again"
-            | "repeatedly" | "previously" | "once" | "further" | "flatly" | "simply"
-            | "recently" | "earlier" | "late" | "early" | "on" | "last" | "this" | "week"
-            | "yesterday" | "today" | "night" | "morning" | "afternoon" | "evening"
-            | "overnight" | "often" | "frequently" | "publicly" | "privately" | "bluntly"
-            | "quickly" | "angrily" | "told" | "reportedly" | "would" | "will"
-            | "may" | "might" | "could" | "did" | "does" | "not" | "never" | "who"
-            | "himself" | "herself" | "themselves" | "itself" | "just" | "even" | "still"
-            | "already" | "ultimately" | "finally" | "separately" | "privately,"
-            | "tonight" | "openly" | "directly" | "firmly" | "sharply" | "candidly"
-            | "plainly" | "succinctly" | "softly" | "calmly" | "curtly" | "tersely"
+        "has"
+            | "had"
+            | "have"
+            | "was"
+            | "is"
+            | "also"
+            | "later"
+            | "then"
+            | "again"
+            | "repeatedly"
+            | "previously"
+            | "once"
+            | "further"
+            | "flatly"
+            | "simply"
+            | "recently"
+            | "earlier"
+            | "late"
+            | "early"
+            | "on"
+            | "last"
+            | "this"
+            | "week"
+            | "yesterday"
+            | "today"
+            | "night"
+            | "morning"
+            | "afternoon"
+            | "evening"
+            | "overnight"
+            | "often"
+            | "frequently"
+            | "publicly"
+            | "privately"
+            | "bluntly"
+            | "quickly"
+            | "angrily"
+            | "told"
+            | "reportedly"
+            | "would"
+            | "will"
+            | "may"
+            | "might"
+            | "could"
+            | "did"
+            | "does"
+            | "not"
+            | "never"
+            | "who"
+            | "himself"
+            | "herself"
+            | "themselves"
+            | "itself"
+            | "just"
+            | "even"
+            | "still"
+            | "already"
+            | "ultimately"
+            | "finally"
+            | "separately"
+            | "privately,"
+            | "tonight"
+            | "openly"
+            | "directly"
+            | "firmly"
+            | "sharply"
+            | "candidly"
+            | "plainly"
+            | "succinctly"
+            | "softly"
+            | "calmly"
+            | "curtly"
+            | "tersely"
     ) || is_calendar_word(&w)
 }
 
 fn is_determiner(w: &str) -> bool {
     matches!(
         w.to_lowercase().as_str(),
-        "a" | "an" | "the" | "one" | "two" | "three" | "four" | "several" | "some"
-            | "many" | "another" | "other" | "his" | "her" | "their" | "its" | "our"
-            | "this" | "that" | "these" | "those" | "most" | "few" | "both"
+        "a" | "an"
+            | "the"
+            | "one"
+            | "two"
+            | "three"
+            | "four"
+            | "several"
+            | "some"
+            | "many"
+            | "another"
+            | "other"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "our"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "most"
+            | "few"
+            | "both"
     )
 }
 
@@ -475,9 +762,16 @@ fn is_definite(w: &str) -> bool {
 /// A noun phrase that may be a speaker.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Mention {
-    Name { words: Vec<String>, at: usize },
+    Name {
+        words: Vec<String>,
+        at: usize,
+    },
     Pronoun(String),
-    Nominal { text: String, head: String, definite: bool },
+    Nominal {
+        text: String,
+        head: String,
+        definite: bool,
+    },
 }
 
 /// A quote found in a sentence, before its speaker is final.
@@ -524,7 +818,10 @@ impl Names {
         };
         for word in text.split(|c: char| c.is_whitespace() || "“”\"«»(),;:!?".contains(c)) {
             let w = word.trim_matches(|c: char| "‘’'".contains(c));
-            let w = w.strip_suffix('.').filter(|x| !is_abbreviation(x)).unwrap_or(w);
+            let w = w
+                .strip_suffix('.')
+                .filter(|x| !is_abbreviation(x))
+                .unwrap_or(w);
             let ends_clause = word.ends_with(['.', ',', ';', ':']) && !is_abbreviation(word);
             if !w.is_empty() && (is_name_word(w) || (!run.is_empty() && is_role_word(w))) {
                 run.push(w);
@@ -630,8 +927,9 @@ impl<'a> Attributor<'a> {
         toks: &[Tok],
         segs: &[&Segment],
     ) -> (Vec<Found>, Option<(Speaker, Option<String>)>) {
-        let cues: Vec<(usize, Cue)> =
-            (0..toks.len()).filter_map(|i| cue_of(toks, i).map(|c| (i, c))).collect();
+        let cues: Vec<(usize, Cue)> = (0..toks.len())
+            .filter_map(|i| cue_of(toks, i).map(|c| (i, c)))
+            .collect();
         let quote_positions: Vec<(usize, usize)> = toks
             .iter()
             .enumerate()
@@ -645,7 +943,11 @@ impl<'a> Attributor<'a> {
         let mut sentence_speaker = None;
         let mut per_cue: Vec<Option<(Speaker, Option<String>)>> = Vec::new();
         for &(ci, cue) in &cues {
-            let q_before = quote_positions.iter().rev().find(|(qi, _)| *qi < ci).map(|p| p.0);
+            let q_before = quote_positions
+                .iter()
+                .rev()
+                .find(|(qi, _)| *qi < ci)
+                .map(|p| p.0);
             let mention = self.mention_for_cue(toks, ci, cue, q_before);
             let speaker = mention.and_then(|m| self.resolve(m));
             let when = time_words(toks, ci);
@@ -670,7 +972,12 @@ impl<'a> Attributor<'a> {
                         Some((s, w)) => (Some(s.clone()), w.clone()),
                         None => (None, None),
                     };
-                    out.push(Found { seg: seg.clone(), speaker, when, inherits: true });
+                    out.push(Found {
+                        seg: seg.clone(),
+                        speaker,
+                        when,
+                        inherits: true,
+                    });
                 }
                 None => {
                     let n_words = inner.split_whitespace().count();
@@ -678,7 +985,12 @@ impl<'a> Attributor<'a> {
                     // A long quote woven into the writer's sentence is still
                     // speech; a short one is a scare quote or a title.
                     if standalone || (n_words >= 6 && !looks_like_title(inner)) {
-                        out.push(Found { seg: seg.clone(), speaker: None, when: None, inherits: true });
+                        out.push(Found {
+                            seg: seg.clone(),
+                            speaker: None,
+                            when: None,
+                            inherits: true,
+                        });
                     }
                 }
             }
@@ -743,12 +1055,20 @@ impl<'a> Attributor<'a> {
                 let refs: Vec<&str> = words.iter().map(String::as_str).collect();
                 let p = split_role(&refs)?;
                 if p.org {
-                    let s = Speaker { name: p.name, role: p.role, named: false };
+                    let s = Speaker {
+                        name: p.name,
+                        role: p.role,
+                        named: false,
+                    };
                     self.last_group = Some(s.clone());
                     return Some(s);
                 }
                 let (name, known_role) = self.names.book.resolve_with_role(&p.name);
-                let s = Speaker { name, role: p.role.or(known_role), named: true };
+                let s = Speaker {
+                    name,
+                    role: p.role.or(known_role),
+                    named: true,
+                };
                 self.last_person = Some(s.clone());
                 Some(s)
             }
@@ -757,7 +1077,11 @@ impl<'a> Attributor<'a> {
                 "they" => self.last_group.clone(),
                 _ => None,
             },
-            Mention::Nominal { text, head, definite } => {
+            Mention::Nominal {
+                text,
+                head,
+                definite,
+            } => {
                 let singular = !head.ends_with('s') || head.ends_with("ss");
                 let earlier = self
                     .nominals
@@ -768,7 +1092,11 @@ impl<'a> Attributor<'a> {
                 let speaker = match earlier {
                     Some(s) if definite => s,
                     _ => {
-                        let s = Speaker { name: text, role: None, named: false };
+                        let s = Speaker {
+                            name: text,
+                            role: None,
+                            named: false,
+                        };
                         self.nominals.push((head, s.clone()));
                         s
                     }
@@ -824,7 +1152,8 @@ fn subject_before(toks: &[Tok], ci: usize, lo: usize) -> Option<Mention> {
                     let prev_comma = (lo..j).rev().take(14).find(|&k| toks[k].is_punct(','));
                     if let Some(k) = prev_comma {
                         let seg = &toks[k + 1..j];
-                        if !seg.is_empty() && seg.iter().all(|t| t.is_word() && is_name_word(t.text))
+                        if !seg.is_empty()
+                            && seg.iter().all(|t| t.is_word() && is_name_word(t.text))
                         {
                             return np_at(toks, j - 1, k + 1);
                         }
@@ -881,7 +1210,9 @@ fn np_at(toks: &[Tok], j: usize, lo: usize) -> Option<Mention> {
         let mut k = j;
         while k > lo {
             let p = &toks[k - 1];
-            if p.is_word() && (is_name_word(p.text) || is_role_word(p.text)) && !ends_possessive(p.text)
+            if p.is_word()
+                && (is_name_word(p.text) || is_role_word(p.text))
+                && !ends_possessive(p.text)
             {
                 k -= 1;
             } else {
@@ -896,7 +1227,10 @@ fn np_at(toks: &[Tok], j: usize, lo: usize) -> Option<Mention> {
         }
         let mut words: Vec<String> = toks[k..=j].iter().map(|t| t.text.to_string()).collect();
         // Sentence-initial capitals that are not names.
-        while words.first().is_some_and(|w| is_stop_capital(&fold_word(w))) {
+        while words
+            .first()
+            .is_some_and(|w| is_stop_capital(&fold_word(w)))
+        {
             words.remove(0);
         }
         if words.is_empty() {
@@ -914,7 +1248,10 @@ fn np_at(toks: &[Tok], j: usize, lo: usize) -> Option<Mention> {
                 }
             }
         }
-        return Some(Mention::Name { words, at: toks[k].start });
+        return Some(Mention::Name {
+            words,
+            at: toks[k].start,
+        });
     }
     if is_nominal_head(&f) {
         let mut k = j;
@@ -940,7 +1277,12 @@ fn np_at(toks: &[Tok], j: usize, lo: usize) -> Option<Mention> {
         if det.is_some() && k >= lo + 2 {
             let prep = toks[k - 1].folded();
             if matches!(prep.as_str(), "for" | "of" | "at" | "from" | "with") {
-                if let Some(Mention::Nominal { text, head, definite }) = np_at(toks, k - 2, lo) {
+                if let Some(Mention::Nominal {
+                    text,
+                    head,
+                    definite,
+                }) = np_at(toks, k - 2, lo)
+                {
                     let tail: Vec<&str> = toks[k - 1..=j].iter().map(|t| t.text).collect();
                     return Some(Mention::Nominal {
                         text: format!("{text} {}", tail.join(" ")),
@@ -953,7 +1295,11 @@ fn np_at(toks: &[Tok], j: usize, lo: usize) -> Option<Mention> {
         let words: Vec<&str> = toks[k..=j].iter().map(|t| t.text).collect();
         let definite = det.as_deref().is_some_and(is_definite) || det.is_none();
         let text = strip_article(&words.join(" "));
-        return Some(Mention::Nominal { text, head: f, definite });
+        return Some(Mention::Nominal {
+            text,
+            head: f,
+            definite,
+        });
     }
     None
 }
@@ -1107,8 +1453,19 @@ fn is_title_context(toks: &[Tok], qpos: usize) -> bool {
     toks[lo..qpos].iter().any(|t| {
         matches!(
             t.text.to_lowercase().as_str(),
-            "titled" | "entitled" | "dubbed" | "nicknamed" | "so-called" | "slogan" | "hashtag"
-                | "headlined" | "billed" | "branded" | "labelled" | "labeled" | "named"
+            "titled"
+                | "entitled"
+                | "dubbed"
+                | "nicknamed"
+                | "so-called"
+                | "slogan"
+                | "hashtag"
+                | "headlined"
+                | "billed"
+                | "branded"
+                | "labelled"
+                | "labeled"
+                | "named"
         )
     }) || (qpos >= 2 && {
         let a = toks[qpos - 2].text.to_lowercase();
@@ -1152,7 +1509,12 @@ mod tests {
         attributed(text)
             .into_iter()
             .find(|(q, _)| q.starts_with(quote_start))
-            .unwrap_or_else(|| panic!("no quote starting {quote_start:?} in {:?}", attributed(text)))
+            .unwrap_or_else(|| {
+                panic!(
+                    "no quote starting {quote_start:?} in {:?}",
+                    attributed(text)
+                )
+            })
             .1
     }
 
@@ -1164,7 +1526,8 @@ mod tests {
 
     #[test]
     fn inverted_attribution() {
-        let t = "\"Rates will stay high for longer,\" said Omar Haddad, an analyst at Ferris Capital.";
+        let t =
+            "\"Rates will stay high for longer,\" said Omar Haddad, an analyst at Ferris Capital.";
         assert_eq!(speaker_of(t, "Rates"), Some("Omar Haddad".into()));
     }
 
@@ -1183,7 +1546,10 @@ mod tests {
         let t = format!("Councillor Mara Quint spoke at the hearing.\n{t}");
         let got = attributed(&t);
         assert_eq!(got.len(), 2);
-        assert!(got.iter().all(|(_, s)| s.as_deref() == Some("Mara Quint")), "{got:?}");
+        assert!(
+            got.iter().all(|(_, s)| s.as_deref() == Some("Mara Quint")),
+            "{got:?}"
+        );
     }
 
     #[test]
@@ -1202,7 +1568,8 @@ mod tests {
 
     #[test]
     fn title_and_role_are_kept_apart() {
-        let t = "Government spokesman Ivo Brandt said the talks “must continue without conditions.”";
+        let t =
+            "Government spokesman Ivo Brandt said the talks “must continue without conditions.”";
         let q = &extract_quotes(t, None)[0];
         let s = q.speaker.as_ref().unwrap();
         assert_eq!(s.name, "Ivo Brandt");
@@ -1231,7 +1598,8 @@ mod tests {
 
     #[test]
     fn participle_clause_takes_the_sentence_subject() {
-        let t = "Harbor chief Nils Aberg rejected the proposal, saying it was “a plan built on sand.”";
+        let t =
+            "Harbor chief Nils Aberg rejected the proposal, saying it was “a plan built on sand.”";
         assert_eq!(speaker_of(t, "a plan"), Some("Nils Aberg".into()));
     }
 

@@ -39,8 +39,11 @@ pub fn read_page(html: &str) -> Page {
     let mut page = Page::default();
     let ld = json_ld(&doc);
     page.url = meta(&doc, &["og:url"]).or_else(|| attr(&doc, "link[rel=canonical]", "href"));
-    page.outlet = meta(&doc, &["og:site_name", "application-name", "publisher", "cre"])
-        .or_else(|| ld.iter().find_map(|o| name_of(o.get("publisher")?)));
+    page.outlet = meta(
+        &doc,
+        &["og:site_name", "application-name", "publisher", "cre"],
+    )
+    .or_else(|| ld.iter().find_map(|o| name_of(o.get("publisher")?)));
     page.title = ld
         .iter()
         .find_map(|o| o.get("headline")?.as_str().map(clean))
@@ -51,7 +54,18 @@ pub fn read_page(html: &str) -> Page {
     page.byline = ld
         .iter()
         .find_map(|o| name_of(o.get("author")?))
-        .or_else(|| meta(&doc, &["author", "article:author", "byl", "sailthru.author", "dc.creator"]))
+        .or_else(|| {
+            meta(
+                &doc,
+                &[
+                    "author",
+                    "article:author",
+                    "byl",
+                    "sailthru.author",
+                    "dc.creator",
+                ],
+            )
+        })
         .map(|b| strip_by(&b))
         .filter(|b| !b.starts_with("http"));
     page.published = publication_date(&doc, &ld, page.url.as_deref());
@@ -65,7 +79,9 @@ pub fn read_page(html: &str) -> Page {
     let mut readability = match Readability::with_document(doc, None, Some(Config::default())) {
         Ok(r) => r,
         Err(e) => {
-            page.notes.push(format!("could not prepare the page ({e}); indexed its whole text"));
+            page.notes.push(format!(
+                "could not prepare the page ({e}); indexed its whole text"
+            ));
             page.text = to_text(html);
             return page;
         }
@@ -74,14 +90,19 @@ pub fn read_page(html: &str) -> Page {
         Ok(article) => {
             page.text = to_text(&article.content);
             if page.byline.is_none() {
-                page.byline = article.byline.map(|b| strip_by(&b)).filter(|b| b.len() < 100);
+                page.byline = article
+                    .byline
+                    .map(|b| strip_by(&b))
+                    .filter(|b| b.len() < 100);
             }
             if page.title.is_none() && !article.title.is_empty() {
                 page.title = Some(article.title);
             }
         }
         Err(e) => {
-            page.notes.push(format!("found no article in the page ({e}); indexed its whole text"));
+            page.notes.push(format!(
+                "found no article in the page ({e}); indexed its whole text"
+            ));
             page.text = to_text(html);
         }
     }
@@ -122,7 +143,11 @@ fn clean(s: &str) -> String {
 fn strip_by(s: &str) -> String {
     let s = clean(s);
     let lower = s.to_lowercase();
-    if lower.starts_with("by ") { s[3..].trim().to_string() } else { s }
+    if lower.starts_with("by ") {
+        s[3..].trim().to_string()
+    } else {
+        s
+    }
 }
 
 /// "Headline | Outlet" and "Headline - Outlet" lose the outlet.
@@ -159,7 +184,10 @@ fn meta(doc: &Document, names: &[&str]) -> Option<String> {
 }
 
 fn attr(doc: &Document, sel: &str, name: &str) -> Option<String> {
-    doc.select(sel).attr(name).map(|v| clean(&v)).filter(|v| !v.is_empty())
+    doc.select(sel)
+        .attr(name)
+        .map(|v| clean(&v))
+        .filter(|v| !v.is_empty())
 }
 
 fn text_of(doc: &Document, sel: &str) -> Option<String> {
@@ -171,7 +199,9 @@ fn text_of(doc: &Document, sel: &str) -> Option<String> {
 fn json_ld(doc: &Document) -> Vec<Value> {
     let mut out = Vec::new();
     for node in doc.select("script[type=\"application/ld+json\"]").iter() {
-        let Ok(v) = serde_json::from_str::<Value>(node.text().trim()) else { continue };
+        let Ok(v) = serde_json::from_str::<Value>(node.text().trim()) else {
+            continue;
+        };
         collect_articles(&v, &mut out);
     }
     out
@@ -185,7 +215,8 @@ fn collect_articles(v: &Value, out: &mut Vec<Value>) {
                 collect_articles(graph, out);
             }
             let is_article = |t: &Value| {
-                t.as_str().is_some_and(|s| s.ends_with("Article") || s == "BlogPosting" || s == "Report")
+                t.as_str()
+                    .is_some_and(|s| s.ends_with("Article") || s == "BlogPosting" || s == "Report")
             };
             let typed = match map.get("@type") {
                 Some(Value::Array(ts)) => ts.iter().any(is_article),
@@ -223,12 +254,27 @@ fn publication_date(doc: &Document, ld: &[Value], url: Option<&str>) -> Option<P
             meta(
                 doc,
                 &[
-                    "article:published_time", "og:published_time", "datePublished",
-                    "date", "pubdate", "publishdate", "publish-date", "publish_date",
-                    "dc.date", "dc.date.issued", "dcterms.date", "dcterms.created",
-                    "sailthru.date", "parsely-pub-date", "originalpublicationdate",
-                    "displaydate", "article.published", "publication_date",
-                    "article:published", "cxenseparse:recs:publishtime", "created",
+                    "article:published_time",
+                    "og:published_time",
+                    "datePublished",
+                    "date",
+                    "pubdate",
+                    "publishdate",
+                    "publish-date",
+                    "publish_date",
+                    "dc.date",
+                    "dc.date.issued",
+                    "dcterms.date",
+                    "dcterms.created",
+                    "sailthru.date",
+                    "parsely-pub-date",
+                    "originalpublicationdate",
+                    "displaydate",
+                    "article.published",
+                    "publication_date",
+                    "article:published",
+                    "cxenseparse:recs:publishtime",
+                    "created",
                 ],
             )
             .and_then(|v| parse_date(&v))
@@ -250,8 +296,12 @@ fn date_in_url(url: &str) -> Option<Published> {
     let parts: Vec<&str> = url.split('/').collect();
     parts.windows(3).find_map(|w| {
         let ok = w[0].len() == 4 && w[1].len() <= 2 && w[2].len() <= 2;
-        let all_digits = w.iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
-        (ok && all_digits).then(|| parse_date(&format!("{}-{}-{}", w[0], w[1], w[2]))).flatten()
+        let all_digits = w
+            .iter()
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
+        (ok && all_digits)
+            .then(|| parse_date(&format!("{}-{}-{}", w[0], w[1], w[2])))
+            .flatten()
     })
 }
 
@@ -288,12 +338,20 @@ mod tests {
     #[test]
     fn body_without_boilerplate_scripts_or_tweets() {
         let page = read_page(PAGE);
-        assert!(page.text.contains("We could not make the numbers work"), "{}", page.text);
+        assert!(
+            page.text.contains("We could not make the numbers work"),
+            "{}",
+            page.text
+        );
         assert!(!page.text.contains("inside a script"));
         assert!(!page.text.contains("sad day for the docks"));
         assert!(!page.text.contains("All rights reserved"));
         // One paragraph per line, quotes unbroken.
-        assert!(page.text.lines().any(|l| l.starts_with("“We could not") && l.ends_with("evening.")));
+        assert!(
+            page.text
+                .lines()
+                .any(|l| l.starts_with("“We could not") && l.ends_with("evening."))
+        );
     }
 
     #[test]
@@ -311,7 +369,10 @@ mod tests {
     #[test]
     fn date_from_the_address() {
         assert_eq!(
-            date_in_url("https://example.com/news/2019/12/23/story").unwrap().date.to_string(),
+            date_in_url("https://example.com/news/2019/12/23/story")
+                .unwrap()
+                .date
+                .to_string(),
             "2019-12-23"
         );
     }

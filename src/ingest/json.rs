@@ -22,10 +22,20 @@ pub struct JsonArticle {
     #[serde(default, alias = "source", alias = "publication", alias = "publisher")]
     pub outlet: Option<String>,
     /// Author line.
-    #[serde(default, alias = "author", alias = "authors", deserialize_with = "string_or_list")]
+    #[serde(
+        default,
+        alias = "author",
+        alias = "authors",
+        deserialize_with = "string_or_list"
+    )]
     pub byline: Option<String>,
     /// Publication date, in any format newsdex reads.
-    #[serde(default, alias = "published", alias = "datePublished", alias = "pubdate")]
+    #[serde(
+        default,
+        alias = "published",
+        alias = "datePublished",
+        alias = "pubdate"
+    )]
     pub date: Option<String>,
     /// Body as plain text.
     #[serde(default, alias = "body", alias = "content")]

@@ -64,7 +64,9 @@ pub enum ReadError {
     #[error("binary file, not an article (remove it or give it a non-article extension)")]
     Binary,
     /// The file is too large to be one article.
-    #[error("{0} bytes is over the {MAX_FILE_SIZE}-byte limit for one file (split it, or use JSONL)")]
+    #[error(
+        "{0} bytes is over the {MAX_FILE_SIZE}-byte limit for one file (split it, or use JSONL)"
+    )]
     TooLarge(u64),
     /// A JSON article that does not parse.
     #[error("invalid JSON: {0} (see schema/article.schema.json)")]
@@ -95,14 +97,23 @@ pub fn read_file(path: &Path, format: Format, key: &str) -> Result<FileRead, Rea
 
 /// Reads an article file's bytes. `key` becomes each article's id (with
 /// `#id` appended for the records of a JSONL file).
-pub fn read_bytes(path: &Path, bytes: &[u8], format: Format, key: &str) -> Result<FileRead, ReadError> {
+pub fn read_bytes(
+    path: &Path,
+    bytes: &[u8],
+    format: Format,
+    key: &str,
+) -> Result<FileRead, ReadError> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(ReadError::Empty);
     }
     if decode::looks_binary(bytes) {
         return Err(ReadError::Binary);
     }
-    let base = Article { id: key.to_string(), path: path.to_path_buf(), ..Article::default() };
+    let base = Article {
+        id: key.to_string(),
+        path: path.to_path_buf(),
+        ..Article::default()
+    };
     let mut out = FileRead::default();
     match format {
         Format::Html => {
@@ -115,7 +126,8 @@ pub fn read_bytes(path: &Path, bytes: &[u8], format: Format, key: &str) -> Resul
         }
         Format::Markdown => {
             let (text, _) = decode::decode_text(bytes);
-            out.articles.push(from_text(base, text::read_markdown(&text)));
+            out.articles
+                .push(from_text(base, text::read_markdown(&text)));
         }
         Format::Json => {
             let (text, _) = decode::decode_text(bytes);
@@ -128,11 +140,19 @@ pub fn read_bytes(path: &Path, bytes: &[u8], format: Format, key: &str) -> Resul
                 if line.trim().is_empty() {
                     continue;
                 }
-                let parsed = json::parse(line).map_err(ReadError::from).and_then(|record| {
-                    let local = record.id.clone().unwrap_or_else(|| format!("line{}", n + 1));
-                    let a = Article { id: format!("{key}#{local}"), ..base.clone() };
-                    from_json(a, record)
-                });
+                let parsed = json::parse(line)
+                    .map_err(ReadError::from)
+                    .and_then(|record| {
+                        let local = record
+                            .id
+                            .clone()
+                            .unwrap_or_else(|| format!("line{}", n + 1));
+                        let a = Article {
+                            id: format!("{key}#{local}"),
+                            ..base.clone()
+                        };
+                        from_json(a, record)
+                    });
                 match parsed {
                     Ok(a) => out.articles.push(a),
                     Err(e) => out.warnings.push(format!("line {}: {e}", n + 1)),

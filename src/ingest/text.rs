@@ -32,7 +32,12 @@ pub struct TextArticle {
 #[derive(Debug, Default, Deserialize)]
 struct FrontMatter {
     title: Option<String>,
-    #[serde(alias = "source", alias = "publication", alias = "site", alias = "publisher")]
+    #[serde(
+        alias = "source",
+        alias = "publication",
+        alias = "site",
+        alias = "publisher"
+    )]
     outlet: Option<String>,
     #[serde(alias = "author", alias = "by")]
     byline: Option<serde_norway::Value>,
@@ -81,7 +86,9 @@ pub fn read_markdown(text: &str) -> TextArticle {
 
 fn front_matter(text: &str) -> Option<(FrontMatter, &str)> {
     let rest = text.strip_prefix("---")?;
-    let rest = rest.strip_prefix('\n').or_else(|| rest.strip_prefix("\r\n"))?;
+    let rest = rest
+        .strip_prefix('\n')
+        .or_else(|| rest.strip_prefix("\r\n"))?;
     let end = rest.find("\n---")?;
     let yaml = &rest[..end];
     let after = &rest[end + 4..];
@@ -95,8 +102,10 @@ fn from_front_matter(fm: FrontMatter) -> TextArticle {
         match v {
             serde_norway::Value::String(s) => Some(s),
             serde_norway::Value::Sequence(items) => {
-                let names: Vec<String> =
-                    items.into_iter().filter_map(|i| i.as_str().map(str::to_string)).collect();
+                let names: Vec<String> = items
+                    .into_iter()
+                    .filter_map(|i| i.as_str().map(str::to_string))
+                    .collect();
                 (!names.is_empty()).then(|| names.join(", "))
             }
             serde_norway::Value::Number(n) => Some(n.to_string()),
@@ -122,8 +131,12 @@ fn markdown_to_text(md: &str) -> String {
             Event::SoftBreak => out.push(' '),
             Event::HardBreak => out.push('\n'),
             Event::End(
-                TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::BlockQuote(_)
-                | TagEnd::CodeBlock | TagEnd::TableRow,
+                TagEnd::Paragraph
+                | TagEnd::Heading(_)
+                | TagEnd::Item
+                | TagEnd::BlockQuote(_)
+                | TagEnd::CodeBlock
+                | TagEnd::TableRow,
             ) => out.push_str("\n\n"),
             Event::End(TagEnd::TableCell) => out.push(' '),
             _ => {}
@@ -177,7 +190,9 @@ fn header(text: &str) -> TextArticle {
     let mut j = i;
     let mut any = false;
     while let Some(line) = lines.get(j) {
-        let Some((k, v)) = line.split_once(':') else { break };
+        let Some((k, v)) = line.split_once(':') else {
+            break;
+        };
         let v = v.trim().to_string();
         match k.trim().to_lowercase().as_str() {
             "title" | "headline" => a.title = Some(v),
@@ -199,7 +214,9 @@ fn header(text: &str) -> TextArticle {
     let is_headline = !first.is_empty()
         && first.len() < 160
         && !first.ends_with(['.', ',', ';', '"', '”'])
-        && lines.get(i + 1).is_some_and(|l| l.trim().is_empty() || is_meta_line(l));
+        && lines
+            .get(i + 1)
+            .is_some_and(|l| l.trim().is_empty() || is_meta_line(l));
     if is_headline {
         a.title = Some(first.to_string());
         i += 1;
@@ -254,9 +271,16 @@ pub fn unwrap_lines(text: &str) -> String {
         let lines: Vec<&str> = block.split('\n').collect();
         let wrapped = lines.len() >= 3 && {
             let body = &lines[..lines.len() - 1];
-            let short = body.iter().filter(|l| (30..=100).contains(&l.trim_end().len())).count();
+            let short = body
+                .iter()
+                .filter(|l| (30..=100).contains(&l.trim_end().len()))
+                .count();
             short * 10 >= body.len() * 8
-                && body.iter().filter(|l| l.trim_end().ends_with(['.', '"', '”'])).count() * 2
+                && body
+                    .iter()
+                    .filter(|l| l.trim_end().ends_with(['.', '"', '”']))
+                    .count()
+                    * 2
                     < body.len()
         };
         if wrapped {

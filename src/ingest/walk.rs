@@ -72,7 +72,10 @@ pub fn walk(root: &Path) -> impl Iterator<Item = Found> {
             }
             Ok(_) => None,
             Err(err) => Some(Found::Problem {
-                path: err.path().map(Path::to_path_buf).unwrap_or_else(|| root.to_path_buf()),
+                path: err
+                    .path()
+                    .map(Path::to_path_buf)
+                    .unwrap_or_else(|| root.to_path_buf()),
                 reason: describe(&err),
             }),
         })

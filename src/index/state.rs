@@ -1,0 +1,156 @@
+//! What changed since the last run: the index's own record of each file,
+//! against what the walk finds now.
+//!
+//! The index is the record. Every passage document carries its file's path,
+//! folder, size, modification time and content hash as fast fields, so
+//! there is no side file to drift from the index. [`load`] reads them back;
+//! [`plan`] is a pure function from (walk, record) to what to do.
+
+use std::collections::{HashMap, HashSet};
+
+use tantivy::Searcher;
+
+use super::schema::Fields;
+use crate::ingest::walk::Entry;
+
+/// What the index remembers of one file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileRecord {
+    /// The folder it was indexed under.
+    pub root: String,
+    /// Size in bytes when indexed.
+    pub size: u64,
+    /// Modification time (ns) when indexed.
+    pub mtime: u64,
+    /// Content hash when indexed.
+    pub hash: u64,
+}
+
+/// Reads the record of every file in the index.
+pub fn load(searcher: &Searcher, fields: &Fields) -> tantivy::Result<HashMap<String, FileRecord>> {
+    let schema = searcher.schema();
+    let name = |f| schema.get_field_name(f).to_string();
+    let mut out = HashMap::new();
+    let mut buf = String::new();
+    for segment in searcher.segment_readers() {
+        let ff = segment.fast_fields();
+        let Some(files) = ff.str(&name(fields.file))? else {
+            continue;
+        };
+        let Some(roots) = ff.str(&name(fields.root))? else {
+            continue;
+        };
+        let size = ff.u64(&name(fields.file_size))?;
+        let mtime = ff.u64(&name(fields.file_mtime))?;
+        let hash = ff.u64(&name(fields.file_hash))?;
+        let passage = ff.u64(&name(fields.passage))?;
+        for doc in segment.doc_ids_alive() {
+            if passage.first(doc) != Some(0) {
+                continue;
+            }
+            let Some(ord) = files.term_ords(doc).next() else {
+                continue;
+            };
+            buf.clear();
+            files.ord_to_str(ord, &mut buf)?;
+            if out.contains_key(buf.as_str()) {
+                continue;
+            }
+            let file = buf.clone();
+            let mut root = String::new();
+            if let Some(r) = roots.term_ords(doc).next() {
+                roots.ord_to_str(r, &mut root)?;
+            }
+            out.insert(
+                file,
+                FileRecord {
+                    root,
+                    size: size.first(doc).unwrap_or(0),
+                    mtime: mtime.first(doc).unwrap_or(0),
+                    hash: hash.first(doc).unwrap_or(0),
+                },
+            );
+        }
+    }
+    Ok(out)
+}
+
+/// What a run must do for one folder.
+#[derive(Debug, Default, PartialEq)]
+pub struct Plan {
+    /// Files not in the index.
+    pub new: Vec<Entry>,
+    /// Files whose size or time changed: read, and reindexed if the content did.
+    pub suspect: Vec<Entry>,
+    /// Files whose size and time are as recorded.
+    pub unchanged: usize,
+    /// Files recorded under this folder that are gone.
+    pub removed: Vec<String>,
+}
+
+/// Sorts the walk of `root` against the record.
+pub fn plan(root: &str, walked: Vec<Entry>, record: &HashMap<String, FileRecord>) -> Plan {
+    let mut p = Plan::default();
+    let mut seen = HashSet::with_capacity(walked.len());
+    for entry in walked {
+        let key = entry.path.to_string_lossy().into_owned();
+        match record.get(&key) {
+            None => p.new.push(entry),
+            Some(r) if r.size == entry.size && r.mtime == entry.mtime => p.unchanged += 1,
+            Some(_) => p.suspect.push(entry),
+        }
+        seen.insert(key);
+    }
+    p.removed = record
+        .iter()
+        .filter(|(file, r)| r.root == root && !seen.contains(file.as_str()))
+        .map(|(file, _)| file.clone())
+        .collect();
+    p.removed.sort();
+    p
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::Format;
+    use std::path::PathBuf;
+
+    fn entry(path: &str, size: u64, mtime: u64) -> Entry {
+        Entry {
+            path: PathBuf::from(path),
+            size,
+            mtime,
+            format: Format::Text,
+        }
+    }
+
+    fn record(root: &str, size: u64, mtime: u64) -> FileRecord {
+        FileRecord {
+            root: root.into(),
+            size,
+            mtime,
+            hash: 1,
+        }
+    }
+
+    #[test]
+    fn new_changed_unchanged_and_removed() {
+        let mut rec = HashMap::new();
+        rec.insert("/c/same".to_string(), record("/c", 10, 1));
+        rec.insert("/c/touched".to_string(), record("/c", 10, 1));
+        rec.insert("/c/gone".to_string(), record("/c", 10, 1));
+        rec.insert("/other/file".to_string(), record("/other", 10, 1));
+        let walked = vec![
+            entry("/c/same", 10, 1),
+            entry("/c/touched", 10, 2),
+            entry("/c/new", 5, 1),
+        ];
+        let p = plan("/c", walked, &rec);
+        assert_eq!(p.new, vec![entry("/c/new", 5, 1)]);
+        assert_eq!(p.suspect, vec![entry("/c/touched", 10, 2)]);
+        assert_eq!(p.unchanged, 1);
+        // Files of another folder in the same index are left alone.
+        assert_eq!(p.removed, vec!["/c/gone".to_string()]);
+    }
+}

@@ -1,0 +1,496 @@
+//! Writing the index: one document per passage, added, replaced and deleted
+//! by file, committed at intervals so a crash loses little.
+//!
+//! A run walks each folder, sorts the walk against the index's record
+//! ([`super::state::plan`]), then reads and analyses the new and changed files
+//! on worker threads that feed tantivy's writer. A changed file is replaced
+//! by deleting its path term and adding its documents again in the same
+//! commit; a deleted file is a term delete. Commits happen every
+//! [`IndexOptions::commit_every`] and at the end; tantivy's commit is atomic,
+//! so a killed run leaves the last commit searchable and the next run picks
+//! up from it.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use serde::{Deserialize, Serialize};
+use tantivy::schema::Facet;
+use tantivy::{DateTime, IndexWriter, TantivyDocument, Term};
+
+use super::IndexError;
+use super::schema::Fields;
+use super::state::{self, FileRecord};
+use crate::extract::{self, Article};
+use crate::ingest::walk::{self, Entry, Found};
+use crate::ingest::{self, ReadError};
+
+/// How an index run behaves.
+#[derive(Debug, Clone)]
+pub struct IndexOptions {
+    /// Rebuild from scratch instead of updating.
+    pub full: bool,
+    /// Commit at least this often during a long run.
+    pub commit_every: Duration,
+    /// Worker threads reading and analysing files.
+    pub threads: usize,
+    /// Memory for tantivy's writer, in bytes.
+    pub memory: usize,
+}
+
+impl Default for IndexOptions {
+    fn default() -> Self {
+        let threads = std::thread::available_parallelism()
+            .map_or(2, |n| n.get())
+            .min(8);
+        Self {
+            full: false,
+            commit_every: Duration::from_secs(60),
+            threads,
+            memory: 128 << 20,
+        }
+    }
+}
+
+/// Something the user may want to hear about during a run.
+#[derive(Debug)]
+pub enum Event<'a> {
+    /// A file was skipped, or part of it was.
+    Warning {
+        /// The file.
+        path: &'a Path,
+        /// Why, and what to do.
+        reason: String,
+    },
+    /// Work done so far, out of the files to read.
+    Progress {
+        /// Files read.
+        done: usize,
+        /// Files to read in all.
+        total: usize,
+    },
+    /// A note about the index itself.
+    Notice(String),
+}
+
+/// Counts of what a run did.
+#[derive(Debug, Default, Clone, Serialize, PartialEq, Eq)]
+pub struct Summary {
+    /// Files new to the index.
+    pub added: usize,
+    /// Files whose content changed.
+    pub updated: usize,
+    /// Files gone from their folder, removed from the index.
+    pub removed: usize,
+    /// Files as they were.
+    pub unchanged: usize,
+    /// Files that could not be indexed (each reported with a warning).
+    pub skipped: usize,
+    /// Files ignored because their kind is not an article format.
+    pub ignored: usize,
+    /// Articles written in this run.
+    pub articles: usize,
+    /// Passages written in this run.
+    pub passages: usize,
+    /// Quotations found in this run.
+    pub quotes: usize,
+}
+
+/// What the index keeps in its commit payload: the folders and when each
+/// was last indexed.
+#[derive(Debug, Default, Clone, Serialize, Deserialize)]
+pub struct Payload {
+    /// Folder path to the time (RFC 3339) it was last indexed.
+    pub roots: std::collections::BTreeMap<String, String>,
+}
+
+impl Payload {
+    /// Reads the payload of the index's last commit.
+    pub fn load(index: &tantivy::Index) -> Payload {
+        index
+            .load_metas()
+            .ok()
+            .and_then(|m| m.payload)
+            .and_then(|p| serde_json::from_str(&p).ok())
+            .unwrap_or_default()
+    }
+}
+
+/// Indexes `roots` into the index at `path`.
+pub fn index_folders(
+    path: &Path,
+    roots: &[PathBuf],
+    opts: &IndexOptions,
+    on_event: &(dyn Fn(Event) + Sync),
+) -> Result<Summary, IndexError> {
+    let (index, fields) = super::open_or_create(path, opts.full, on_event)?;
+    let mut writer: IndexWriter<TantivyDocument> = index
+        .writer_with_num_threads(opts.threads.clamp(1, 2), opts.memory)
+        .map_err(|e| super::writer_error(e, path))?;
+    let mut payload = Payload::load(&index);
+    if opts.full {
+        writer.delete_all_documents()?;
+        payload.roots.clear();
+    }
+    let record = if opts.full {
+        HashMap::new()
+    } else {
+        let reader = index.reader()?;
+        state::load(&reader.searcher(), &fields)?
+    };
+    let mut summary = Summary::default();
+    let mut last_commit = Instant::now();
+    for root in roots {
+        let root = std::fs::canonicalize(root).map_err(|e| IndexError::Folder(root.clone(), e))?;
+        if !root.is_dir() {
+            return Err(IndexError::NotAFolder(root));
+        }
+        let root_key = root.to_string_lossy().into_owned();
+        let mut walked = Vec::new();
+        for found in walk::walk(&root) {
+            match found {
+                Found::File(e) => walked.push(e),
+                Found::Ignored(_) => summary.ignored += 1,
+                Found::Problem { path, reason } => {
+                    summary.skipped += 1;
+                    on_event(Event::Warning {
+                        path: &path,
+                        reason,
+                    });
+                }
+            }
+        }
+        let plan = state::plan(&root_key, walked, &record);
+        summary.unchanged += plan.unchanged;
+        for file in &plan.removed {
+            writer.delete_term(Term::from_field_text(fields.file, file));
+            summary.removed += 1;
+        }
+        let work: Vec<(Entry, bool)> = plan
+            .new
+            .into_iter()
+            .map(|e| (e, false))
+            .chain(plan.suspect.into_iter().map(|e| (e, true)))
+            .collect();
+        let total = work.len();
+        let mut done = 0;
+        for batch in work.chunks(2048) {
+            let counts = index_batch(&writer, &fields, &root_key, batch, &record, opts, on_event);
+            summary.added += counts.added;
+            summary.updated += counts.updated;
+            summary.unchanged += counts.unchanged;
+            summary.skipped += counts.skipped;
+            summary.articles += counts.articles;
+            summary.passages += counts.passages;
+            summary.quotes += counts.quotes;
+            done += batch.len();
+            on_event(Event::Progress { done, total });
+            if last_commit.elapsed() >= opts.commit_every {
+                commit(&mut writer, &payload)?;
+                last_commit = Instant::now();
+            }
+        }
+        payload
+            .roots
+            .insert(root_key, chrono::Utc::now().to_rfc3339());
+    }
+    commit(&mut writer, &payload)?;
+    writer.wait_merging_threads()?;
+    Ok(summary)
+}
+
+/// Removes a folder's articles from the index. Returns how many files.
+pub fn remove_folder(path: &Path, root: &Path) -> Result<usize, IndexError> {
+    let (index, fields) = super::open_existing(path)?;
+    let mut writer: IndexWriter<TantivyDocument> = index
+        .writer_with_num_threads(1, 32 << 20)
+        .map_err(|e| super::writer_error(e, path))?;
+    let root_key = std::fs::canonicalize(root)
+        .unwrap_or_else(|_| root.to_path_buf())
+        .to_string_lossy()
+        .into_owned();
+    let record = state::load(&index.reader()?.searcher(), &fields)?;
+    let files: Vec<&String> = record
+        .iter()
+        .filter(|(_, r)| r.root == root_key)
+        .map(|(f, _)| f)
+        .collect();
+    let mut payload = Payload::load(&index);
+    if files.is_empty() && payload.roots.remove(&root_key).is_none() {
+        return Err(IndexError::UnknownFolder(root.to_path_buf()));
+    }
+    writer.delete_term(Term::from_field_text(fields.root, &root_key));
+    payload.roots.remove(&root_key);
+    commit(&mut writer, &payload)?;
+    Ok(files.len())
+}
+
+fn commit(writer: &mut IndexWriter<TantivyDocument>, payload: &Payload) -> tantivy::Result<()> {
+    let mut prepared = writer.prepare_commit()?;
+    prepared.set_payload(&serde_json::to_string(payload).expect("payload serializes"));
+    prepared.commit()?;
+    Ok(())
+}
+
+/// Reads, analyses and writes a batch of files on worker threads.
+fn index_batch(
+    writer: &IndexWriter<TantivyDocument>,
+    fields: &Fields,
+    root: &str,
+    batch: &[(Entry, bool)],
+    record: &HashMap<String, FileRecord>,
+    opts: &IndexOptions,
+    on_event: &(dyn Fn(Event) + Sync),
+) -> Summary {
+    let next = AtomicUsize::new(0);
+    let total = Mutex::new(Summary::default());
+    std::thread::scope(|s| {
+        for _ in 0..opts.threads.max(1) {
+            s.spawn(|| {
+                let mut local = Summary::default();
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some((entry, known)) = batch.get(i) else {
+                        break;
+                    };
+                    index_file(
+                        writer, fields, root, entry, *known, record, &mut local, on_event,
+                    );
+                }
+                let mut t = total
+                    .lock()
+                    .expect("no worker panics while holding the lock");
+                t.added += local.added;
+                t.updated += local.updated;
+                t.unchanged += local.unchanged;
+                t.skipped += local.skipped;
+                t.articles += local.articles;
+                t.passages += local.passages;
+                t.quotes += local.quotes;
+            });
+        }
+    });
+    total.into_inner().expect("workers finished")
+}
+
+#[allow(clippy::too_many_arguments)]
+fn index_file(
+    writer: &IndexWriter<TantivyDocument>,
+    fields: &Fields,
+    root: &str,
+    entry: &Entry,
+    known: bool,
+    record: &HashMap<String, FileRecord>,
+    summary: &mut Summary,
+    on_event: &(dyn Fn(Event) + Sync),
+) {
+    let key = entry.path.to_string_lossy().into_owned();
+    let warn = |reason: String| {
+        on_event(Event::Warning {
+            path: &entry.path,
+            reason,
+        })
+    };
+    if entry.size > ingest::MAX_FILE_SIZE {
+        warn(ReadError::TooLarge(entry.size).to_string());
+        summary.skipped += 1;
+        return;
+    }
+    let bytes = match std::fs::read(&entry.path) {
+        Ok(b) => b,
+        Err(e) => {
+            let reason = match e.kind() {
+                std::io::ErrorKind::NotFound => "vanished before it could be read".to_string(),
+                std::io::ErrorKind::PermissionDenied => {
+                    "permission denied (check the file's permissions)".to_string()
+                }
+                _ => format!("cannot read: {e}"),
+            };
+            warn(reason);
+            summary.skipped += 1;
+            return;
+        }
+    };
+    let hash = xxhash_rust::xxh3::xxh3_64(&bytes);
+    if known && record.get(&key).is_some_and(|r| r.hash == hash) {
+        summary.unchanged += 1;
+        return;
+    }
+    if known {
+        writer.delete_term(Term::from_field_text(fields.file, &key));
+    }
+    let read = match ingest::read_bytes(&entry.path, &bytes, entry.format, &key) {
+        Ok(r) => r,
+        Err(e) => {
+            warn(e.to_string());
+            summary.skipped += 1;
+            return;
+        }
+    };
+    for w in read.warnings {
+        warn(w);
+    }
+    let file = FileInfo {
+        key: &key,
+        root,
+        size: entry.size,
+        mtime: entry.mtime,
+        hash,
+    };
+    for mut article in read.articles {
+        // One article's bug must not stop a run: the extractor is pure, so
+        // a panic in it leaves nothing half-written.
+        let analyzed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            extract::analyze(&mut article);
+            article
+        }));
+        let Ok(article) = analyzed else {
+            warn("newsdex failed on this article (a bug: please report it); skipped".to_string());
+            continue;
+        };
+        summary.articles += 1;
+        summary.quotes += article.quotes.len();
+        for doc in documents(fields, &article, &file) {
+            summary.passages += 1;
+            if let Err(e) = writer.add_document(doc) {
+                warn(format!("could not be added to the index: {e}"));
+            }
+        }
+    }
+    if known {
+        summary.updated += 1
+    } else {
+        summary.added += 1
+    }
+}
+
+/// The file-level facts every passage document carries.
+pub struct FileInfo<'a> {
+    /// File path, the key for updates and deletes.
+    pub key: &'a str,
+    /// Folder it was indexed under.
+    pub root: &'a str,
+    /// Size in bytes.
+    pub size: u64,
+    /// Modification time, ns.
+    pub mtime: u64,
+    /// Content hash.
+    pub hash: u64,
+}
+
+/// A quotation as stored with its passage.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct StoredQuote {
+    /// The quoted words.
+    pub text: String,
+    /// Speaker's name, if any.
+    pub speaker: Option<String>,
+    /// Speaker's role, if any.
+    pub role: Option<String>,
+    /// Whether the speaker is a named person.
+    #[serde(default)]
+    pub named: bool,
+    /// Day said, YYYY-MM-DD.
+    pub said_on: Option<String>,
+    /// Byte range of the quoted words within the passage text.
+    pub start: usize,
+    /// End of that range.
+    pub end: usize,
+}
+
+/// The documents of one article: one per passage (at least one, so every
+/// file has a record in the index even with an empty body).
+pub fn documents(fields: &Fields, a: &Article, file: &FileInfo) -> Vec<TantivyDocument> {
+    let normalized: String = a.text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let body_hash = xxhash_rust::xxh3::xxh3_64(normalized.as_bytes());
+    let date = a.date.map(|d| {
+        DateTime::from_timestamp_secs(
+            d.and_hms_opt(0, 0, 0)
+                .expect("midnight")
+                .and_utc()
+                .timestamp(),
+        )
+    });
+    let ranges: Vec<std::ops::Range<usize>> = if a.passages.is_empty() {
+        vec![0..a.text.len()]
+    } else {
+        a.passages.iter().map(|p| p.range.clone()).collect()
+    };
+    let mut docs = Vec::with_capacity(ranges.len());
+    let mut prev_text = "";
+    for (n, range) in ranges.iter().enumerate() {
+        let text = &a.text[range.clone()];
+        let mut doc = TantivyDocument::default();
+        doc.add_text(fields.file, file.key);
+        doc.add_text(fields.root, file.root);
+        doc.add_text(fields.article, &a.id);
+        doc.add_u64(fields.passage, n as u64);
+        doc.add_u64(fields.file_size, file.size);
+        doc.add_u64(fields.file_mtime, file.mtime);
+        doc.add_u64(fields.file_hash, file.hash);
+        doc.add_u64(fields.body_hash, body_hash);
+        if let Some(t) = &a.title {
+            doc.add_text(fields.title, t);
+        }
+        if let Some(o) = &a.outlet {
+            doc.add_text(fields.outlet, o);
+        }
+        if let Some(b) = &a.byline {
+            doc.add_text(fields.byline, b);
+        }
+        if let Some(u) = &a.url {
+            doc.add_text(fields.url, u);
+        }
+        if let Some(d) = date {
+            doc.add_date(fields.date, d);
+        }
+        doc.add_text(fields.text, text);
+        // The topic of a quotation is often named just before it: the
+        // title and the previous passage make the passage's context.
+        let mut context = String::with_capacity(prev_text.len() + 100);
+        if let Some(t) = &a.title {
+            context.push_str(t);
+            context.push('\n');
+        }
+        context.push_str(prev_text);
+        doc.add_text(fields.context, &context);
+        let quotes: Vec<StoredQuote> = a
+            .quotes
+            .iter()
+            .filter(|q| range.contains(&q.range.start))
+            .map(|q| StoredQuote {
+                text: q.text.clone(),
+                speaker: q.speaker.as_ref().map(|s| s.name.clone()),
+                role: q.speaker.as_ref().and_then(|s| s.role.clone()),
+                named: q.speaker.as_ref().is_some_and(|s| s.named),
+                said_on: q.said_on.map(|d| d.to_string()),
+                start: q.range.start - range.start,
+                end: q.range.end.min(range.end) - range.start,
+            })
+            .collect();
+        let mut seen: Vec<&str> = Vec::new();
+        for q in &quotes {
+            doc.add_text(fields.quote, &q.text);
+            if let Some(name) = &q.speaker {
+                if !seen.contains(&name.as_str()) {
+                    seen.push(name);
+                    doc.add_text(fields.speaker, name);
+                    if q.named {
+                        doc.add_facet(fields.speakers, Facet::from_path([name.as_str()]));
+                    }
+                }
+            }
+        }
+        if !quotes.is_empty() {
+            doc.add_text(
+                fields.quotes,
+                serde_json::to_string(&quotes).expect("quotes serialize"),
+            );
+        }
+        docs.push(doc);
+        prev_text = text;
+    }
+    docs
+}

@@ -1,0 +1,229 @@
+//! Speaker facets: who is quoted, how often, and which indexed speakers a
+//! name typed by a user means.
+//!
+//! Names meet across articles through [`name_key`]: "Zelensky" and
+//! "Zelenskyy" count as one speaker, and a surname alone ("Putin") joins
+//! the one full name that ends with it.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::Serialize;
+use tantivy::collector::FacetCollector;
+use tantivy::query::Query;
+use tantivy::schema::{Facet, Field};
+
+use super::SearchError;
+use crate::extract::speakers::name_key;
+
+/// A speaker and the number of matching passages that quote them.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct SpeakerCount {
+    /// The name shown: the most quoted spelling.
+    pub speaker: String,
+    /// Passages quoting this speaker.
+    pub count: u64,
+    /// Other spellings merged into this one.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub variants: Vec<String>,
+}
+
+/// Every speaker name in the index.
+pub fn all_speakers(
+    searcher: &tantivy::Searcher,
+    field: Field,
+) -> Result<Vec<String>, SearchError> {
+    let mut names = BTreeSet::new();
+    for segment in searcher.segment_readers() {
+        let inverted = segment.inverted_index(field)?;
+        let mut stream = inverted
+            .terms()
+            .stream()
+            .map_err(tantivy::TantivyError::from)?;
+        while stream.advance() {
+            if let Ok(facet) = Facet::from_encoded(stream.key().to_vec()) {
+                if let Some(name) = facet.to_path().last() {
+                    names.insert((*name).to_string());
+                }
+            }
+        }
+    }
+    Ok(names.into_iter().collect())
+}
+
+/// The group key of a name: its full key, or for a lone surname the key of
+/// the one full name ending with it.
+fn group_keys(names: &[String]) -> BTreeMap<String, String> {
+    let keys: BTreeMap<&str, String> = names.iter().map(|n| (n.as_str(), name_key(n))).collect();
+    let mut by_last: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for key in keys.values() {
+        if key.contains(' ') {
+            let last = key.rsplit(' ').next().unwrap_or(key).to_string();
+            by_last.entry(last).or_default().insert(key.clone());
+        }
+    }
+    keys.into_iter()
+        .map(|(name, key)| {
+            let group = if key.contains(' ') {
+                key
+            } else {
+                match by_last.get(&key) {
+                    Some(full) if full.len() == 1 => full.iter().next().cloned().unwrap_or(key),
+                    _ => key,
+                }
+            };
+            (name.to_string(), group)
+        })
+        .collect()
+}
+
+/// The indexed speakers a typed name means. Case, accents and spelling
+/// variants are forgiven, and part of a name is enough ("putin"); a name
+/// that fits several people is an error listing them.
+pub fn resolve(typed: &str, speakers: &[String]) -> Result<Vec<String>, SearchError> {
+    let wanted = name_key(typed);
+    let wanted_words: Vec<&str> = wanted.split(' ').filter(|w| !w.is_empty()).collect();
+    if wanted_words.is_empty() {
+        return Err(SearchError::UnknownSpeaker(typed.to_string()));
+    }
+    let groups = group_keys(speakers);
+    let matching: Vec<(&String, &String)> = groups
+        .iter()
+        .filter(|(name, _)| {
+            let key = name_key(name);
+            let words: Vec<&str> = key.split(' ').collect();
+            wanted_words.iter().all(|w| words.contains(w))
+        })
+        .collect();
+    let chosen_groups: BTreeSet<&String> = matching.iter().map(|(_, g)| *g).collect();
+    match chosen_groups.len() {
+        0 => Err(SearchError::UnknownSpeaker(typed.to_string())),
+        1 => {
+            let group = *chosen_groups.iter().next().expect("one group");
+            Ok(groups
+                .iter()
+                .filter(|(_, g)| *g == group)
+                .map(|(n, _)| n.clone())
+                .collect())
+        }
+        _ => {
+            // A name equal to one group's whole key is not ambiguous.
+            if let Some(exact) = chosen_groups.iter().find(|g| ***g == wanted) {
+                return Ok(groups
+                    .iter()
+                    .filter(|(_, g)| g == exact)
+                    .map(|(n, _)| n.clone())
+                    .collect());
+            }
+            let candidates: Vec<String> = chosen_groups
+                .iter()
+                .filter_map(|g| {
+                    groups
+                        .iter()
+                        .filter(|(_, gg)| gg == g)
+                        .map(|(n, _)| n.clone())
+                        .max_by_key(|n| n.len())
+                })
+                .collect();
+            Err(SearchError::AmbiguousSpeaker {
+                name: typed.to_string(),
+                candidates,
+            })
+        }
+    }
+}
+
+/// Counts the speakers of the passages matching `query`, spelling variants
+/// merged, most quoted first.
+pub fn count(
+    searcher: &tantivy::Searcher,
+    query: &dyn Query,
+    field: Field,
+    top: usize,
+) -> Result<Vec<SpeakerCount>, SearchError> {
+    let name = searcher.schema().get_field_name(field).to_string();
+    let mut collector = FacetCollector::for_field(name);
+    collector.add_facet("/");
+    let counts = searcher.search(query, &collector)?;
+    let raw: Vec<(String, u64)> = counts
+        .get("/")
+        .filter_map(|(facet, n)| facet.to_path().last().map(|s| ((*s).to_string(), n)))
+        .collect();
+    let names: Vec<String> = raw.iter().map(|(n, _)| n.clone()).collect();
+    let groups = group_keys(&names);
+    let mut merged: BTreeMap<&String, Vec<(String, u64)>> = BTreeMap::new();
+    for (n, c) in &raw {
+        merged.entry(&groups[n]).or_default().push((n.clone(), *c));
+    }
+    let mut out: Vec<SpeakerCount> = merged
+        .into_values()
+        .map(|mut spellings| {
+            // Show the fullest, most quoted spelling.
+            spellings.sort_by(|a, b| b.1.cmp(&a.1).then(b.0.len().cmp(&a.0.len())));
+            let best = spellings
+                .iter()
+                .max_by_key(|(n, c)| (n.split(' ').count(), *c))
+                .map(|(n, _)| n.clone())
+                .unwrap_or_default();
+            let count = spellings.iter().map(|(_, c)| c).sum();
+            let variants = spellings
+                .into_iter()
+                .map(|(n, _)| n)
+                .filter(|n| *n != best)
+                .collect();
+            SpeakerCount {
+                speaker: best,
+                count,
+                variants,
+            }
+        })
+        .collect();
+    out.sort_by(|a, b| b.count.cmp(&a.count).then(a.speaker.cmp(&b.speaker)));
+    out.truncate(top);
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(v: &[&str]) -> Vec<String> {
+        v.iter().map(|s| (*s).to_string()).collect()
+    }
+
+    #[test]
+    fn part_of_a_name_finds_the_speaker() {
+        let all = names(&["Vladimir Putin", "Volodymyr Zelenskyy", "Putin"]);
+        let got = resolve("putin", &all).unwrap();
+        assert_eq!(got, names(&["Putin", "Vladimir Putin"]));
+        assert_eq!(
+            resolve("ZELENSKY", &all).unwrap(),
+            names(&["Volodymyr Zelenskyy"])
+        );
+    }
+
+    #[test]
+    fn accents_are_forgiven() {
+        let all = names(&["José Álvarez"]);
+        assert_eq!(resolve("jose alvarez", &all).unwrap(), all);
+    }
+
+    #[test]
+    fn ambiguous_names_list_candidates() {
+        let all = names(&["Anna Smith", "John Smith"]);
+        match resolve("smith", &all) {
+            Err(SearchError::AmbiguousSpeaker { candidates, .. }) => {
+                assert_eq!(candidates, names(&["Anna Smith", "John Smith"]));
+            }
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(resolve("john smith", &all).unwrap(), names(&["John Smith"]));
+    }
+
+    #[test]
+    fn unknown_names_are_errors() {
+        assert!(matches!(
+            resolve("nobody", &names(&["Anna Smith"])),
+            Err(SearchError::UnknownSpeaker(_))
+        ));
+    }
+}

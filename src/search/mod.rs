@@ -1,0 +1,250 @@
+//! Search: queries, filters, snippets and facets over the passage index.
+//!
+//! [`Searcher::search`] turns a [`Request`] into ranked [`Hit`]s: BM25 over
+//! the passage text (with the title and the previous passage as weaker
+//! context, so a quotation is found by the topic named just before it),
+//! filtered by speaker, outlet and dates, best passage per article unless
+//! all passages are asked for. Nothing here prints; the CLI renders.
+
+pub mod facets;
+pub mod query;
+pub mod snippets;
+
+use std::collections::HashSet;
+use std::ops::Range;
+use std::path::Path;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+use tantivy::collector::TopDocs;
+use tantivy::schema::Value;
+use tantivy::{DocAddress, Index, IndexReader, TantivyDocument};
+
+use crate::index::schema::Fields;
+use crate::index::writer::StoredQuote;
+use crate::index::{self, IndexError};
+
+pub use facets::SpeakerCount;
+pub use query::{Request, SearchError};
+
+/// One result: a passage of an article.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Hit {
+    /// The article's file.
+    pub path: String,
+    /// The article's id (the path, or path#id inside a JSONL file).
+    pub article: String,
+    /// Passage number within the article, from 0.
+    pub passage: u64,
+    /// Headline.
+    pub title: Option<String>,
+    /// Publication.
+    pub outlet: Option<String>,
+    /// Publication day.
+    pub date: Option<String>,
+    /// Original address.
+    pub url: Option<String>,
+    /// BM25 score.
+    pub score: f32,
+    /// The whole passage.
+    pub text: String,
+    /// The best fragment of the passage, with highlights.
+    pub snippet: Snippet,
+    /// Named speakers quoted in the passage.
+    pub speakers: Vec<String>,
+    /// The passage's quotations.
+    pub quotes: Vec<StoredQuote>,
+}
+
+/// A fragment of a passage, and the byte ranges of the matched terms in it.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Snippet {
+    /// The fragment's text.
+    pub text: String,
+    /// Byte ranges in `text` to highlight.
+    pub highlights: Vec<Range<usize>>,
+}
+
+/// An open index, ready for queries.
+pub struct Searcher {
+    index: Index,
+    reader: IndexReader,
+    fields: Fields,
+}
+
+impl Searcher {
+    /// Opens the index at `path`.
+    pub fn open(path: &Path) -> Result<Searcher, IndexError> {
+        let (index, fields) = index::open_existing(path)?;
+        let reader = index.reader()?;
+        Ok(Searcher {
+            index,
+            reader,
+            fields,
+        })
+    }
+
+    /// The fields of the index.
+    pub fn fields(&self) -> &Fields {
+        &self.fields
+    }
+
+    /// Runs a search.
+    pub fn search(&self, req: &Request) -> Result<Vec<Hit>, SearchError> {
+        let searcher = self.reader.searcher();
+        let speakers = self.speaker_names()?;
+        let built = query::build(&self.index, &self.fields, req, &speakers)?;
+        let want = req.offset + req.limit;
+        // Fetch more passages than needed when keeping one per article.
+        let fetch = if req.all_passages {
+            want
+        } else {
+            want * 8 + 32
+        };
+        let top = searcher.search(
+            &*built.query,
+            &TopDocs::with_limit(fetch.max(1)).order_by_score(),
+        )?;
+        let snippets = snippets::Snippets::new(&searcher, &*built.scoring, self.fields.text)?;
+        let mut seen = HashSet::new();
+        let mut hits = Vec::new();
+        for (score, addr) in top {
+            let doc: TantivyDocument = searcher.doc(addr)?;
+            let article = str_field(&doc, self.fields.article).unwrap_or_default();
+            if !req.all_passages && !seen.insert(article.clone()) {
+                continue;
+            }
+            hits.push(self.hit(&doc, article, score, &snippets));
+            if hits.len() >= want {
+                break;
+            }
+        }
+        if let Some(order) = req.sort {
+            query::sort_hits(&mut hits, order);
+        }
+        Ok(hits.into_iter().skip(req.offset).collect())
+    }
+
+    /// Who is quoted in the passages matching the request, and how often.
+    pub fn speakers(&self, req: &Request, top: usize) -> Result<Vec<SpeakerCount>, SearchError> {
+        let searcher = self.reader.searcher();
+        let speakers = self.speaker_names()?;
+        let built = query::build(&self.index, &self.fields, req, &speakers)?;
+        facets::count(&searcher, &*built.query, self.fields.speakers, top)
+    }
+
+    /// Every named speaker in the index.
+    pub fn speaker_names(&self) -> Result<Vec<String>, SearchError> {
+        facets::all_speakers(&self.reader.searcher(), self.fields.speakers)
+    }
+
+    fn hit(
+        &self,
+        doc: &TantivyDocument,
+        article: String,
+        score: f32,
+        snippets: &snippets::Snippets,
+    ) -> Hit {
+        let f = &self.fields;
+        let text = str_field(doc, f.text).unwrap_or_default();
+        let quotes: Vec<StoredQuote> = str_field(doc, f.quotes)
+            .and_then(|q| serde_json::from_str(&q).ok())
+            .unwrap_or_default();
+        let mut speakers: Vec<String> = Vec::new();
+        for q in &quotes {
+            if let Some(s) = &q.speaker {
+                if q.named && !speakers.contains(s) {
+                    speakers.push(s.clone());
+                }
+            }
+        }
+        let date = doc
+            .get_first(f.date)
+            .and_then(|v| v.as_datetime())
+            .and_then(|d| chrono::DateTime::from_timestamp(d.into_timestamp_secs(), 0))
+            .map(|d| d.date_naive().to_string());
+        Hit {
+            path: str_field(doc, f.file).unwrap_or_default(),
+            article,
+            passage: doc
+                .get_first(f.passage)
+                .and_then(|v| v.as_u64())
+                .unwrap_or(0),
+            title: str_field(doc, f.title),
+            outlet: str_field(doc, f.outlet),
+            date,
+            url: str_field(doc, f.url),
+            score,
+            snippet: snippets.of(&text),
+            text,
+            speakers,
+            quotes,
+        }
+    }
+
+    /// The number of passage documents in the index.
+    pub fn passage_count(&self) -> u64 {
+        self.reader.searcher().num_docs()
+    }
+
+    /// Reads one stored document (for tests and tools).
+    pub fn doc(&self, addr: DocAddress) -> tantivy::Result<TantivyDocument> {
+        self.reader.searcher().doc(addr)
+    }
+}
+
+fn str_field(doc: &TantivyDocument, field: tantivy::schema::Field) -> Option<String> {
+    doc.get_first(field)
+        .and_then(|v| v.as_str())
+        .map(str::to_string)
+}
+
+/// Parses a date given as YYYY, YYYY-MM or YYYY-MM-DD; `end` picks the last
+/// day of a year or month instead of the first.
+pub fn parse_day(s: &str, end: bool) -> Option<NaiveDate> {
+    let parts: Vec<&str> = s.trim().split('-').collect();
+    let num = |i: usize| parts.get(i).and_then(|p| p.parse::<u32>().ok());
+    let y = i32::try_from(num(0)?).ok()?;
+    if parts[0].len() != 4 || parts.len() > 3 {
+        return None;
+    }
+    match parts.len() {
+        1 => NaiveDate::from_ymd_opt(y, if end { 12 } else { 1 }, if end { 31 } else { 1 }),
+        2 => {
+            let m = num(1)?;
+            let first = NaiveDate::from_ymd_opt(y, m, 1)?;
+            if end {
+                let next = if m == 12 {
+                    NaiveDate::from_ymd_opt(y + 1, 1, 1)?
+                } else {
+                    NaiveDate::from_ymd_opt(y, m + 1, 1)?
+                };
+                next.pred_opt()
+            } else {
+                Some(first)
+            }
+        }
+        _ => NaiveDate::from_ymd_opt(y, num(1)?, num(2)?),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn day_formats() {
+        assert_eq!(parse_day("2008", false).unwrap().to_string(), "2008-01-01");
+        assert_eq!(parse_day("2008", true).unwrap().to_string(), "2008-12-31");
+        assert_eq!(
+            parse_day("2008-02", true).unwrap().to_string(),
+            "2008-02-29"
+        );
+        assert_eq!(
+            parse_day("2008-09-01", false).unwrap().to_string(),
+            "2008-09-01"
+        );
+        assert_eq!(parse_day("yesterday", false), None);
+        assert_eq!(parse_day("2008-13", false), None);
+    }
+}
