@@ -914,10 +914,18 @@ impl<'a> Attributor<'a> {
                 partial: is_partial(inner),
             });
         }
-        // A paragraph hands its speaker over to the next when it quoted
-        // someone, or ended on a colon ("Smith said:").
-        let hands_over = !segs.is_empty() || self.text[para].trim_end().ends_with(':');
-        self.prev_para = last_speaker.map(|s| (s, hands_over));
+        // A paragraph hands its speaker over to the next when it quoted or
+        // paraphrased someone ("Breck said he would stay." then a paragraph
+        // that is all quotation), or ended on a colon ("Smith said:").
+        let cue_speaker = sentence_speaker
+            .iter()
+            .rev()
+            .flatten()
+            .next()
+            .map(|(s, _)| s.clone());
+        let hands_over =
+            !segs.is_empty() || cue_speaker.is_some() || self.text[para].trim_end().ends_with(':');
+        self.prev_para = last_speaker.or(cue_speaker).map(|s| (s, hands_over));
     }
 
     /// Attributes the quotes of one sentence. Returns the quotes found, and
@@ -1157,8 +1165,11 @@ fn subject_before(toks: &[Tok], ci: usize, lo: usize) -> Option<Mention> {
                         {
                             return np_at(toks, j - 1, k + 1);
                         }
-                        let first = seg.first().map(Tok::folded).unwrap_or_default();
-                        if is_determiner(&first) || first == "who" || first == "which" {
+                        // Anything else between the commas describes the
+                        // subject before them: skip it.
+                        if !seg.is_empty()
+                            && seg.iter().all(|t| !matches!(t.kind, TokKind::Quote(_)))
+                        {
                             j = k;
                             continue;
                         }
