@@ -1335,34 +1335,38 @@ fn np_after(toks: &[Tok], i: usize) -> Option<Mention> {
     while k < toks.len() && toks[k].is_word() && is_determiner(toks[k].text) {
         k += 1;
     }
-    let start = k;
-    let mut end = None;
-    while k < toks.len() && toks[k].is_word() && k - start < 8 {
-        let t = &toks[k];
+    if let Some(t) = toks.get(k) {
         let f = t.folded();
-        if is_subject_pronoun(&f) && k == start {
+        if t.is_word() && is_subject_pronoun(&f) {
             return Some(Mention::Pronoun(f));
         }
-        if is_name_word(t.text) || is_role_word(t.text) {
-            end = Some(k);
-            if ends_possessive(t.text) {
-                k += 1;
-                continue;
-            }
-        } else if is_nominal_head(&f) {
-            end = Some(k);
-            break;
-        } else if k == start || !(f.chars().all(char::is_lowercase) && k + 1 < toks.len()) {
-            break;
-        }
-        k += 1;
-        if end.is_some_and(|e| e + 1 < k) && !is_nominal_head(&toks[k - 1].folded()) {
-            // A lower-case word after the name ends the phrase.
-            break;
-        }
     }
-    let end = end?;
-    np_at(toks, end, i)
+    // The phrase runs over words (lower-case modifiers, titles, names) up to
+    // punctuation: "port director Halvard Lunde", "a spokeswoman for the
+    // agency". It ends at its last name word, or else at its first head noun.
+    let mut last_name = None;
+    let mut first_head = None;
+    let mut j = k;
+    while j < toks.len() && toks[j].is_word() && j - k < 8 {
+        let t = &toks[j];
+        if cue_of(toks, j).is_some() {
+            break;
+        }
+        if is_name_word(t.text) && is_capitalized(t.text) {
+            last_name = Some(j);
+        } else if last_name.is_some() && !is_role_word(t.text) {
+            break;
+        } else if first_head.is_none() && is_nominal_head(&t.folded()) {
+            first_head = Some(j);
+        }
+        j += 1;
+    }
+    match (last_name, first_head) {
+        (Some(n), Some(h)) if h < n && !is_role_word(toks[h].text) => np_at(toks, h, i),
+        (Some(n), _) => np_at(toks, n, i),
+        (None, Some(h)) => np_at(toks, h, i),
+        (None, None) => None,
+    }
 }
 
 /// The first noun phrase of a sentence, after an opening adverbial.
@@ -1599,6 +1603,15 @@ mod tests {
             assert_eq!(s.name, "senior Velmoran official");
             assert!(!s.named);
         }
+    }
+
+    #[test]
+    fn inverted_with_lowercase_modifier() {
+        let t = "“The cranes will turn again by June,” said port director Halvard Lunde.";
+        let q = &extract_quotes(t, None)[0];
+        let s = q.speaker.as_ref().unwrap();
+        assert_eq!(s.name, "Halvard Lunde");
+        assert_eq!(s.role.as_deref(), Some("director"));
     }
 
     #[test]

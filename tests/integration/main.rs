@@ -1,0 +1,8 @@
+//! Integration tests: the real binary on a temporary copy of corpus-sample/.
+//! See README.md in this folder.
+
+mod extract;
+mod index;
+mod quotes;
+mod search;
+mod util;
