@@ -332,21 +332,19 @@ fn sentences(text: &str, para: Range<usize>, segs: &[&Segment]) -> Vec<Range<usi
                 .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "“\"‘'«(".contains(c))
     };
     while i < para.end {
-        if let Some(seg) = seg_iter.peek() {
-            if seg.outer.start == i {
+        if let Some(seg) = seg_iter.peek()
+            && seg.outer.start == i {
                 let seg = seg_iter.next().expect("peeked");
                 let inner = &text[seg.inner.clone()];
                 i = seg.outer.end.max(i + 1);
                 let ends = inner.ends_with(['.', '?', '!']);
-                if ends && i < para.end && text[i..para.end].starts_with(char::is_whitespace) {
-                    if next_starts_sentence(i) {
+                if ends && i < para.end && text[i..para.end].starts_with(char::is_whitespace)
+                    && next_starts_sentence(i) {
                         out.push(start..i);
                         start = i;
                     }
-                }
                 continue;
             }
-        }
         let b = bytes[i];
         if matches!(b, b'.' | b'?' | b'!') {
             let after = i + 1;
@@ -630,10 +628,10 @@ fn cue_of(toks: &[Tok], i: usize) -> Option<Cue> {
         return None;
     }
     // "went on to say" and "put it" only count with their particle.
-    if w == "went" && !toks.get(i + 1).is_some_and(|n| n.text == "on") {
+    if w == "went" && toks.get(i + 1).is_none_or(|n| n.text != "on") {
         return None;
     }
-    if w == "putting" && !toks.get(i + 1).is_some_and(|n| n.text == "it") {
+    if w == "putting" && toks.get(i + 1).is_none_or(|n| n.text != "it") {
         return None;
     }
     Some(Cue::Verb {
@@ -809,11 +807,10 @@ impl Names {
     fn scan(&mut self, text: &str) {
         let mut run: Vec<&str> = Vec::new();
         let flush = |run: &mut Vec<&str>, book: &mut NameBook| {
-            if let Some(p) = split_role(run) {
-                if !p.org && p.name.split_whitespace().count() >= 2 {
+            if let Some(p) = split_role(run)
+                && !p.org && p.name.split_whitespace().count() >= 2 {
                     book.add(&p.name, p.role.as_deref());
                 }
-            }
             run.clear();
         };
         for word in text.split(|c: char| c.is_whitespace() || "“”\"«»(),;:!?".contains(c)) {
@@ -823,9 +820,7 @@ impl Names {
                 .filter(|x| !is_abbreviation(x))
                 .unwrap_or(w);
             let ends_clause = word.ends_with(['.', ',', ';', ':']) && !is_abbreviation(word);
-            if !w.is_empty() && (is_name_word(w) || (!run.is_empty() && is_role_word(w))) {
-                run.push(w);
-            } else if !w.is_empty() && is_role_word(w) {
+            if !w.is_empty() && (is_name_word(w) || is_role_word(w)) {
                 run.push(w);
             } else {
                 flush(&mut run, &mut self.book);
@@ -1008,11 +1003,10 @@ impl<'a> Attributor<'a> {
 
     /// Updates the salient person from a sentence without cues.
     fn note_subject(&mut self, toks: &[Tok]) {
-        if let Some(m) = sentence_subject(toks) {
-            if !matches!(m, Mention::Pronoun(_)) {
+        if let Some(m) = sentence_subject(toks)
+            && !matches!(m, Mention::Pronoun(_)) {
                 let _ = self.resolve(m);
             }
-        }
     }
 
     fn mention_for_cue(
@@ -1033,19 +1027,17 @@ impl<'a> Attributor<'a> {
                 if let Some(m) = subject_before(toks, ci, q + 1) {
                     return Some(m);
                 }
-                if between.iter().all(|t| !t.is_word()) {
-                    if let Some(m) = np_after(toks, ci + 1) {
+                if between.iter().all(|t| !t.is_word())
+                    && let Some(m) = np_after(toks, ci + 1) {
                         return Some(m);
                     }
-                }
             }
         }
         let lo = q_before.map_or(0, |q| q + 1);
-        if participle && ci > 0 && toks[ci - 1].is_punct(',') {
-            if let Some(m) = sentence_subject(toks) {
+        if participle && ci > 0 && toks[ci - 1].is_punct(',')
+            && let Some(m) = sentence_subject(toks) {
                 return Some(m);
             }
-        }
         if let Some(m) = subject_before(toks, ci, lo) {
             return Some(m);
         }
@@ -1189,11 +1181,10 @@ fn subject_before(toks: &[Tok], ci: usize, lo: usize) -> Option<Mention> {
                 if is_subject_pronoun(&f) {
                     return Some(Mention::Pronoun(f));
                 }
-                if is_name_word(t.text) || is_nominal_head(&f) {
-                    if let Some(m) = np_at(toks, j, lo) {
+                if (is_name_word(t.text) || is_nominal_head(&f))
+                    && let Some(m) = np_at(toks, j, lo) {
                         return Some(m);
                     }
-                }
                 if f == "that" || f == "which" || f == "and" && steps > 1 {
                     return None;
                 }
@@ -1231,11 +1222,10 @@ fn np_at(toks: &[Tok], j: usize, lo: usize) -> Option<Mention> {
             }
         }
         // "a spokesman for Smith": the speaker is the spokesman.
-        if k >= lo + 2 && matches!(toks[k - 1].folded().as_str(), "for" | "of" | "to") {
-            if let Some(m @ Mention::Nominal { .. }) = np_at(toks, k - 2, lo) {
+        if k >= lo + 2 && matches!(toks[k - 1].folded().as_str(), "for" | "of" | "to")
+            && let Some(m @ Mention::Nominal { .. }) = np_at(toks, k - 2, lo) {
                 return Some(m);
             }
-        }
         let mut words: Vec<String> = toks[k..=j].iter().map(|t| t.text.to_string()).collect();
         // Sentence-initial capitals that are not names.
         while words
@@ -1248,17 +1238,15 @@ fn np_at(toks: &[Tok], j: usize, lo: usize) -> Option<Mention> {
             return None;
         }
         // "the Kremlin", "the White House": an organisation.
-        if k > lo && toks[k - 1].folded() == "the" {
-            if let Some(p) = split_role(&words.iter().map(String::as_str).collect::<Vec<_>>()) {
-                if p.role.is_none() {
+        if k > lo && toks[k - 1].folded() == "the"
+            && let Some(p) = split_role(&words.iter().map(String::as_str).collect::<Vec<_>>())
+                && p.role.is_none() {
                     return Some(Mention::Nominal {
                         head: p.name.to_lowercase(),
                         text: p.name,
                         definite: true,
                     });
                 }
-            }
-        }
         return Some(Mention::Name {
             words,
             at: toks[k].start,
@@ -1287,8 +1275,8 @@ fn np_at(toks: &[Tok], j: usize, lo: usize) -> Option<Mention> {
         // "a spokeswoman for the agency": extend over the preposition.
         if det.is_some() && k >= lo + 2 {
             let prep = toks[k - 1].folded();
-            if matches!(prep.as_str(), "for" | "of" | "at" | "from" | "with") {
-                if let Some(Mention::Nominal {
+            if matches!(prep.as_str(), "for" | "of" | "at" | "from" | "with")
+                && let Some(Mention::Nominal {
                     text,
                     head,
                     definite,
@@ -1301,7 +1289,6 @@ fn np_at(toks: &[Tok], j: usize, lo: usize) -> Option<Mention> {
                         definite,
                     });
                 }
-            }
         }
         let words: Vec<&str> = toks[k..=j].iter().map(|t| t.text).collect();
         let definite = det.as_deref().is_some_and(is_definite) || det.is_none();
@@ -1375,11 +1362,10 @@ fn sentence_subject(toks: &[Tok]) -> Option<Mention> {
     if let Some(first) = toks.first() {
         let f = first.folded();
         let opener = is_stop_capital(&f) && !is_subject_pronoun(&f) && f != "the" && f != "a";
-        if opener {
-            if let Some(c) = toks.iter().take(16).position(|t| t.is_punct(',')) {
+        if opener
+            && let Some(c) = toks.iter().take(16).position(|t| t.is_punct(',')) {
                 start = c + 1;
             }
-        }
     }
     let mut i = start;
     while i < toks.len() && i < start + 8 {

@@ -944,11 +944,10 @@ impl NameBook {
             // Spelling variants within one article ("Zelensky", "Zelenskyy").
             let loose = name_key(parts[0]);
             for (last, names) in &self.by_last {
-                if name_key(last) == loose {
-                    if let Some(full) = names.last() {
+                if name_key(last) == loose
+                    && let Some(full) = names.last() {
                         return full.clone();
                     }
-                }
             }
         }
         name.to_string()

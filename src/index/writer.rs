@@ -414,7 +414,7 @@ pub fn documents(fields: &Fields, a: &Article, file: &FileInfo) -> Vec<TantivyDo
         )
     });
     let ranges: Vec<std::ops::Range<usize>> = if a.passages.is_empty() {
-        vec![0..a.text.len()]
+        std::iter::once(0..a.text.len()).collect()
     } else {
         a.passages.iter().map(|p| p.range.clone()).collect()
     };
@@ -473,15 +473,14 @@ pub fn documents(fields: &Fields, a: &Article, file: &FileInfo) -> Vec<TantivyDo
         let mut seen: Vec<&str> = Vec::new();
         for q in &quotes {
             doc.add_text(fields.quote, &q.text);
-            if let Some(name) = &q.speaker {
-                if !seen.contains(&name.as_str()) {
+            if let Some(name) = &q.speaker
+                && !seen.contains(&name.as_str()) {
                     seen.push(name);
                     doc.add_text(fields.speaker, name);
                     if q.named {
                         doc.add_facet(fields.speakers, Facet::from_path([name.as_str()]));
                     }
                 }
-            }
         }
         if !quotes.is_empty() {
             doc.add_text(

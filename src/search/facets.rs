@@ -40,11 +40,10 @@ pub fn all_speakers(
             .stream()
             .map_err(tantivy::TantivyError::from)?;
         while stream.advance() {
-            if let Ok(facet) = Facet::from_encoded(stream.key().to_vec()) {
-                if let Some(name) = facet.to_path().last() {
+            if let Ok(facet) = Facet::from_encoded(stream.key().to_vec())
+                && let Some(name) = facet.to_path().last() {
                     names.insert((*name).to_string());
                 }
-            }
         }
     }
     Ok(names.into_iter().collect())

@@ -152,11 +152,10 @@ impl Searcher {
             .unwrap_or_default();
         let mut speakers: Vec<String> = Vec::new();
         for q in &quotes {
-            if let Some(s) = &q.speaker {
-                if q.named && !speakers.contains(s) {
+            if let Some(s) = &q.speaker
+                && q.named && !speakers.contains(s) {
                     speakers.push(s.clone());
                 }
-            }
         }
         let date = doc
             .get_first(f.date)
