@@ -333,18 +333,22 @@ fn sentences(text: &str, para: Range<usize>, segs: &[&Segment]) -> Vec<Range<usi
     };
     while i < para.end {
         if let Some(seg) = seg_iter.peek()
-            && seg.outer.start == i {
-                let seg = seg_iter.next().expect("peeked");
-                let inner = &text[seg.inner.clone()];
-                i = seg.outer.end.max(i + 1);
-                let ends = inner.ends_with(['.', '?', '!']);
-                if ends && i < para.end && text[i..para.end].starts_with(char::is_whitespace)
-                    && next_starts_sentence(i) {
-                        out.push(start..i);
-                        start = i;
-                    }
-                continue;
+            && seg.outer.start == i
+        {
+            let seg = seg_iter.next().expect("peeked");
+            let inner = &text[seg.inner.clone()];
+            i = seg.outer.end.max(i + 1);
+            let ends = inner.ends_with(['.', '?', '!']);
+            if ends
+                && i < para.end
+                && text[i..para.end].starts_with(char::is_whitespace)
+                && next_starts_sentence(i)
+            {
+                out.push(start..i);
+                start = i;
             }
+            continue;
+        }
         let b = bytes[i];
         if matches!(b, b'.' | b'?' | b'!') {
             let after = i + 1;
@@ -808,9 +812,11 @@ impl Names {
         let mut run: Vec<&str> = Vec::new();
         let flush = |run: &mut Vec<&str>, book: &mut NameBook| {
             if let Some(p) = split_role(run)
-                && !p.org && p.name.split_whitespace().count() >= 2 {
-                    book.add(&p.name, p.role.as_deref());
-                }
+                && !p.org
+                && p.name.split_whitespace().count() >= 2
+            {
+                book.add(&p.name, p.role.as_deref());
+            }
             run.clear();
         };
         for word in text.split(|c: char| c.is_whitespace() || "“”\"«»(),;:!?".contains(c)) {
@@ -1004,9 +1010,10 @@ impl<'a> Attributor<'a> {
     /// Updates the salient person from a sentence without cues.
     fn note_subject(&mut self, toks: &[Tok]) {
         if let Some(m) = sentence_subject(toks)
-            && !matches!(m, Mention::Pronoun(_)) {
-                let _ = self.resolve(m);
-            }
+            && !matches!(m, Mention::Pronoun(_))
+        {
+            let _ = self.resolve(m);
+        }
     }
 
     fn mention_for_cue(
@@ -1028,16 +1035,20 @@ impl<'a> Attributor<'a> {
                     return Some(m);
                 }
                 if between.iter().all(|t| !t.is_word())
-                    && let Some(m) = np_after(toks, ci + 1) {
-                        return Some(m);
-                    }
+                    && let Some(m) = np_after(toks, ci + 1)
+                {
+                    return Some(m);
+                }
             }
         }
         let lo = q_before.map_or(0, |q| q + 1);
-        if participle && ci > 0 && toks[ci - 1].is_punct(',')
-            && let Some(m) = sentence_subject(toks) {
-                return Some(m);
-            }
+        if participle
+            && ci > 0
+            && toks[ci - 1].is_punct(',')
+            && let Some(m) = sentence_subject(toks)
+        {
+            return Some(m);
+        }
         if let Some(m) = subject_before(toks, ci, lo) {
             return Some(m);
         }
@@ -1182,9 +1193,10 @@ fn subject_before(toks: &[Tok], ci: usize, lo: usize) -> Option<Mention> {
                     return Some(Mention::Pronoun(f));
                 }
                 if (is_name_word(t.text) || is_nominal_head(&f))
-                    && let Some(m) = np_at(toks, j, lo) {
-                        return Some(m);
-                    }
+                    && let Some(m) = np_at(toks, j, lo)
+                {
+                    return Some(m);
+                }
                 if f == "that" || f == "which" || f == "and" && steps > 1 {
                     return None;
                 }
@@ -1222,10 +1234,12 @@ fn np_at(toks: &[Tok], j: usize, lo: usize) -> Option<Mention> {
             }
         }
         // "a spokesman for Smith": the speaker is the spokesman.
-        if k >= lo + 2 && matches!(toks[k - 1].folded().as_str(), "for" | "of" | "to")
-            && let Some(m @ Mention::Nominal { .. }) = np_at(toks, k - 2, lo) {
-                return Some(m);
-            }
+        if k >= lo + 2
+            && matches!(toks[k - 1].folded().as_str(), "for" | "of" | "to")
+            && let Some(m @ Mention::Nominal { .. }) = np_at(toks, k - 2, lo)
+        {
+            return Some(m);
+        }
         let mut words: Vec<String> = toks[k..=j].iter().map(|t| t.text.to_string()).collect();
         // Sentence-initial capitals that are not names.
         while words
@@ -1238,15 +1252,17 @@ fn np_at(toks: &[Tok], j: usize, lo: usize) -> Option<Mention> {
             return None;
         }
         // "the Kremlin", "the White House": an organisation.
-        if k > lo && toks[k - 1].folded() == "the"
+        if k > lo
+            && toks[k - 1].folded() == "the"
             && let Some(p) = split_role(&words.iter().map(String::as_str).collect::<Vec<_>>())
-                && p.role.is_none() {
-                    return Some(Mention::Nominal {
-                        head: p.name.to_lowercase(),
-                        text: p.name,
-                        definite: true,
-                    });
-                }
+            && p.role.is_none()
+        {
+            return Some(Mention::Nominal {
+                head: p.name.to_lowercase(),
+                text: p.name,
+                definite: true,
+            });
+        }
         return Some(Mention::Name {
             words,
             at: toks[k].start,
@@ -1281,14 +1297,14 @@ fn np_at(toks: &[Tok], j: usize, lo: usize) -> Option<Mention> {
                     head,
                     definite,
                 }) = np_at(toks, k - 2, lo)
-                {
-                    let tail: Vec<&str> = toks[k - 1..=j].iter().map(|t| t.text).collect();
-                    return Some(Mention::Nominal {
-                        text: format!("{text} {}", tail.join(" ")),
-                        head,
-                        definite,
-                    });
-                }
+            {
+                let tail: Vec<&str> = toks[k - 1..=j].iter().map(|t| t.text).collect();
+                return Some(Mention::Nominal {
+                    text: format!("{text} {}", tail.join(" ")),
+                    head,
+                    definite,
+                });
+            }
         }
         let words: Vec<&str> = toks[k..=j].iter().map(|t| t.text).collect();
         let definite = det.as_deref().is_some_and(is_definite) || det.is_none();
@@ -1362,10 +1378,9 @@ fn sentence_subject(toks: &[Tok]) -> Option<Mention> {
     if let Some(first) = toks.first() {
         let f = first.folded();
         let opener = is_stop_capital(&f) && !is_subject_pronoun(&f) && f != "the" && f != "a";
-        if opener
-            && let Some(c) = toks.iter().take(16).position(|t| t.is_punct(',')) {
-                start = c + 1;
-            }
+        if opener && let Some(c) = toks.iter().take(16).position(|t| t.is_punct(',')) {
+            start = c + 1;
+        }
     }
     let mut i = start;
     while i < toks.len() && i < start + 8 {

@@ -945,9 +945,10 @@ impl NameBook {
             let loose = name_key(parts[0]);
             for (last, names) in &self.by_last {
                 if name_key(last) == loose
-                    && let Some(full) = names.last() {
-                        return full.clone();
-                    }
+                    && let Some(full) = names.last()
+                {
+                    return full.clone();
+                }
             }
         }
         name.to_string()

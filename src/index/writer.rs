@@ -474,13 +474,14 @@ pub fn documents(fields: &Fields, a: &Article, file: &FileInfo) -> Vec<TantivyDo
         for q in &quotes {
             doc.add_text(fields.quote, &q.text);
             if let Some(name) = &q.speaker
-                && !seen.contains(&name.as_str()) {
-                    seen.push(name);
-                    doc.add_text(fields.speaker, name);
-                    if q.named {
-                        doc.add_facet(fields.speakers, Facet::from_path([name.as_str()]));
-                    }
+                && !seen.contains(&name.as_str())
+            {
+                seen.push(name);
+                doc.add_text(fields.speaker, name);
+                if q.named {
+                    doc.add_facet(fields.speakers, Facet::from_path([name.as_str()]));
                 }
+            }
         }
         if !quotes.is_empty() {
             doc.add_text(

@@ -86,15 +86,16 @@ fn meta_charset(bytes: &[u8]) -> Option<&'static Encoding> {
             i += 1;
         }
         if i > start
-            && let Some(enc) = Encoding::for_label(&lower[start..i]) {
-                // A page can only declare an ASCII-compatible encoding in
-                // ASCII; a UTF-16 label here means UTF-8 (WHATWG rule).
-                return Some(if enc.is_single_byte() || enc.output_encoding() == enc {
-                    enc
-                } else {
-                    UTF_8
-                });
-            }
+            && let Some(enc) = Encoding::for_label(&lower[start..i])
+        {
+            // A page can only declare an ASCII-compatible encoding in
+            // ASCII; a UTF-16 label here means UTF-8 (WHATWG rule).
+            return Some(if enc.is_single_byte() || enc.output_encoding() == enc {
+                enc
+            } else {
+                UTF_8
+            });
+        }
     }
     None
 }

@@ -75,9 +75,10 @@ pub fn read_markdown(text: &str) -> TextArticle {
             .and_then(|l| l.strip_prefix("# "))
             .map(|t| t.trim().to_string());
         if let Some(t) = &a.title
-            && let Some(rest) = a.text.strip_prefix(t.as_str()) {
-                a.text = rest.trim_start().to_string();
-            }
+            && let Some(rest) = a.text.strip_prefix(t.as_str())
+        {
+            a.text = rest.trim_start().to_string();
+        }
     }
     a.outlet = a.outlet.or_else(|| dateline_outlet(&a.text));
     a
@@ -147,7 +148,11 @@ fn markdown_to_text(md: &str) -> String {
 fn strip_by(s: &str) -> String {
     let s = s.trim();
     let lower = s.to_lowercase();
-    let s = if lower.starts_with("by:") || lower.starts_with("by ") { &s[3..] } else { s };
+    let s = if lower.starts_with("by:") || lower.starts_with("by ") {
+        &s[3..]
+    } else {
+        s
+    };
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 

@@ -41,9 +41,10 @@ pub fn all_speakers(
             .map_err(tantivy::TantivyError::from)?;
         while stream.advance() {
             if let Ok(facet) = Facet::from_encoded(stream.key().to_vec())
-                && let Some(name) = facet.to_path().last() {
-                    names.insert((*name).to_string());
-                }
+                && let Some(name) = facet.to_path().last()
+            {
+                names.insert((*name).to_string());
+            }
         }
     }
     Ok(names.into_iter().collect())
@@ -105,8 +106,10 @@ pub fn resolve(typed: &str, speakers: &[String]) -> Result<Vec<String>, SearchEr
                 .collect())
         }
         _ => {
-            // A name equal to one group's whole key is not ambiguous.
-            if let Some(exact) = chosen_groups.iter().find(|g| ***g == wanted) {
+            // A full name equal to one group's key is not ambiguous; a lone
+            // surname that several people share is.
+            let exact = chosen_groups.iter().find(|g| ***g == wanted);
+            if let Some(exact) = exact.filter(|_| wanted_words.len() > 1) {
                 return Ok(groups
                     .iter()
                     .filter(|(_, g)| g == exact)
@@ -216,6 +219,12 @@ mod tests {
             other => panic!("{other:?}"),
         }
         assert_eq!(resolve("john smith", &all).unwrap(), names(&["John Smith"]));
+        // A surname that two people share, also quoted alone, is ambiguous.
+        let all = names(&["Blair", "Cherie Blair", "Tony Blair"]);
+        assert!(matches!(
+            resolve("blair", &all),
+            Err(SearchError::AmbiguousSpeaker { .. })
+        ));
     }
 
     #[test]

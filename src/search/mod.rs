@@ -153,9 +153,11 @@ impl Searcher {
         let mut speakers: Vec<String> = Vec::new();
         for q in &quotes {
             if let Some(s) = &q.speaker
-                && q.named && !speakers.contains(s) {
-                    speakers.push(s.clone());
-                }
+                && q.named
+                && !speakers.contains(s)
+            {
+                speakers.push(s.clone());
+            }
         }
         let date = doc
             .get_first(f.date)
