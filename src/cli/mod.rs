@@ -53,6 +53,16 @@ pub enum Command {
     Speakers(search::SpeakersArgs),
     /// Print what newsdex reads in article files, as JSON lines.
     Extract(extract::ExtractArgs),
+    /// The index's health: counts, folders, and what changed since.
+    Status(StatusArgs),
+}
+
+/// Arguments of `newsdex status`.
+#[derive(Debug, clap::Args)]
+pub struct StatusArgs {
+    /// Print the status as JSON (schema/status.schema.json).
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// Parses the command line and runs the subcommand.
@@ -77,6 +87,21 @@ pub fn run() -> Result<ExitCode> {
         Command::Search(args) => search::run(args, &index, &mut out, style)?,
         Command::Speakers(args) => search::speakers(args, &index, &mut out)?,
         Command::Extract(args) => extract::run(args, &mut out, cli.quiet)?,
+        Command::Status(args) => {
+            let s = newsdex::index::status::status(&index)?;
+            if args.json {
+                serde_json::to_writer(&mut out, &s)?;
+                out.write_all(b"\n")?;
+            } else {
+                render::status(&mut out, &s)?;
+            }
+            // Exit 1 when a folder changed since it was last indexed.
+            if s.folders.iter().all(|f| f.up_to_date()) {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            }
+        }
     };
     out.flush()?;
     Ok(code)

@@ -182,6 +182,11 @@ pub fn hit(out: &mut dyn Write, h: &newsdex::search::Hit, style: Style) -> Resul
     if !h.speakers.is_empty() {
         writeln!(out, "  quoted: {}", h.speakers.join(", "))?;
     }
+    match h.also_in.len() {
+        0 => {}
+        1 => writeln!(out, "  also in 1 other file: {}", h.also_in[0])?,
+        n => writeln!(out, "  also in {n} other files, such as {}", h.also_in[0])?,
+    }
     writeln!(out)?;
     Ok(())
 }
@@ -214,7 +219,7 @@ pub fn hit_json(out: &mut dyn Write, h: &newsdex::search::Hit) -> Result<()> {
         "path": h.path, "article": h.article, "passage": h.passage, "title": h.title,
         "outlet": h.outlet, "date": h.date, "url": h.url, "score": h.score, "text": h.text,
         "snippet": h.snippet.text, "highlights": highlights, "speakers": h.speakers,
-        "quotes": quotes,
+        "quotes": quotes, "also_in": h.also_in,
     });
     serde_json::to_writer(&mut *out, &v)?;
     out.write_all(b"\n")?;
@@ -272,5 +277,31 @@ pub fn summary_json(
     v["seconds"] = serde_json::json!(took.as_secs_f64());
     serde_json::to_writer(&mut *out, &v)?;
     out.write_all(b"\n")?;
+    Ok(())
+}
+
+/// `newsdex status` for people.
+pub fn status(out: &mut dyn Write, s: &newsdex::index::status::Status) -> Result<()> {
+    writeln!(out, "index: {}", s.index)?;
+    writeln!(
+        out,
+        "{} articles in {} files, {} passages, {} quotations, {} named speakers",
+        s.articles, s.files, s.passages, s.quotes, s.speakers
+    )?;
+    for f in &s.folders {
+        let when = f.last_indexed.as_deref().unwrap_or("never finished");
+        write!(out, "{}: {} files, last indexed {when}; ", f.path, f.files)?;
+        if !f.exists {
+            writeln!(out, "folder is gone (newsdex index --remove {})", f.path)?;
+        } else if f.up_to_date() {
+            writeln!(out, "up to date")?;
+        } else {
+            writeln!(
+                out,
+                "{} new, {} changed, {} removed since (run newsdex index {})",
+                f.new, f.changed, f.removed, f.path
+            )?;
+        }
+    }
     Ok(())
 }

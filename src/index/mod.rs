@@ -6,6 +6,7 @@
 
 pub mod schema;
 pub mod state;
+pub mod status;
 pub mod writer;
 
 use std::path::{Path, PathBuf};

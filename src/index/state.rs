@@ -75,6 +75,36 @@ pub fn load(searcher: &Searcher, fields: &Fields) -> tantivy::Result<HashMap<Str
     Ok(out)
 }
 
+/// The id of every article in the index, once per copy indexed: an exact
+/// index lists each current article once.
+pub fn indexed_articles(path: &std::path::Path) -> Result<Vec<String>, super::IndexError> {
+    let (index, fields) = super::open_existing(path)?;
+    let searcher = index.reader()?.searcher();
+    let schema = searcher.schema();
+    let mut out = Vec::new();
+    let mut buf = String::new();
+    for segment in searcher.segment_readers() {
+        let ff = segment.fast_fields();
+        let passage = ff.u64(schema.get_field_name(fields.passage))?;
+        let Some(ids) = ff.str(schema.get_field_name(fields.article))? else {
+            continue;
+        };
+        for doc in segment.doc_ids_alive() {
+            if passage.first(doc) != Some(0) {
+                continue;
+            }
+            if let Some(ord) = ids.term_ords(doc).next() {
+                buf.clear();
+                ids.ord_to_str(ord, &mut buf)
+                    .map_err(tantivy::TantivyError::from)?;
+                out.push(buf.clone());
+            }
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
 /// What a run must do for one folder.
 #[derive(Debug, Default, PartialEq)]
 pub struct Plan {

@@ -118,6 +118,9 @@ impl Payload {
     }
 }
 
+/// Files read between two checks of the commit clock.
+const BATCH: usize = 256;
+
 /// Indexes `roots` into the index at `path`.
 pub fn index_folders(
     path: &Path,
@@ -176,7 +179,7 @@ pub fn index_folders(
             .collect();
         let total = work.len();
         let mut done = 0;
-        for batch in work.chunks(2048) {
+        for batch in work.chunks(BATCH) {
             let counts = index_batch(&writer, &fields, &root_key, batch, &record, opts, on_event);
             summary.added += counts.added;
             summary.updated += counts.updated;
@@ -400,11 +403,20 @@ pub struct StoredQuote {
     pub end: usize,
 }
 
+/// Bodies shorter than this are never treated as copies of each other.
+pub const MIN_COPY_LEN: usize = 200;
+
 /// The documents of one article: one per passage (at least one, so every
 /// file has a record in the index even with an empty body).
 pub fn documents(fields: &Fields, a: &Article, file: &FileInfo) -> Vec<TantivyDocument> {
+    // Copies of one story share a body hash. Short bodies (headline-only
+    // items) are too alike to call copies: they get none (0).
     let normalized: String = a.text.split_whitespace().collect::<Vec<_>>().join(" ");
-    let body_hash = xxhash_rust::xxh3::xxh3_64(normalized.as_bytes());
+    let body_hash = if normalized.len() < MIN_COPY_LEN {
+        0
+    } else {
+        xxhash_rust::xxh3::xxh3_64(normalized.as_bytes()).max(1)
+    };
     let date = a.date.map(|d| {
         DateTime::from_timestamp_secs(
             d.and_hms_opt(0, 0, 0)
@@ -483,6 +495,7 @@ pub fn documents(fields: &Fields, a: &Article, file: &FileInfo) -> Vec<TantivyDo
                 }
             }
         }
+        doc.add_u64(fields.quote_count, quotes.len() as u64);
         if !quotes.is_empty() {
             doc.add_text(
                 fields.quotes,

@@ -33,8 +33,22 @@ pub struct Page {
     pub notes: Vec<String>,
 }
 
+/// Pages nested deeper than this are read without building a tree: parsers
+/// and main-content scoring slow to a crawl on them.
+pub const MAX_DEPTH: usize = 2_000;
+
 /// Reads a whole saved page.
 pub fn read_page(html: &str) -> Page {
+    let depth = nesting_depth(html);
+    if depth > MAX_DEPTH {
+        return Page {
+            text: strip_tags(html),
+            notes: vec![format!(
+                "HTML nested {depth} levels deep; indexed its text without the page structure"
+            )],
+            ..Page::default()
+        };
+    }
     let doc = Document::from(html);
     let mut page = Page::default();
     let ld = json_ld(&doc);
@@ -109,8 +123,102 @@ pub fn read_page(html: &str) -> Page {
     page
 }
 
+/// The deepest element nesting of a page, counted from its tags alone.
+/// Void elements and self-closing tags do not nest.
+pub fn nesting_depth(html: &str) -> usize {
+    let bytes = html.as_bytes();
+    let (mut depth, mut max) = (0usize, 0usize);
+    let mut i = 0;
+    while let Some(off) = memchr_lt(&bytes[i..]) {
+        i += off + 1;
+        match bytes.get(i) {
+            Some(b'/') => depth = depth.saturating_sub(1),
+            Some(c) if c.is_ascii_alphabetic() => {
+                let name_end = bytes[i..]
+                    .iter()
+                    .position(|b| !b.is_ascii_alphanumeric())
+                    .map_or(bytes.len(), |p| i + p);
+                let name = html[i..name_end].to_ascii_lowercase();
+                let tag_end = bytes[i..]
+                    .iter()
+                    .position(|&b| b == b'>')
+                    .map_or(bytes.len(), |p| i + p);
+                let self_closing = tag_end > 0 && bytes.get(tag_end - 1) == Some(&b'/');
+                let void = matches!(
+                    name.as_str(),
+                    "area"
+                        | "base"
+                        | "br"
+                        | "col"
+                        | "embed"
+                        | "hr"
+                        | "img"
+                        | "input"
+                        | "link"
+                        | "meta"
+                        | "source"
+                        | "track"
+                        | "wbr"
+                        | "p"
+                        | "li"
+                        | "option"
+                );
+                if !void && !self_closing {
+                    depth += 1;
+                    max = max.max(depth);
+                }
+            }
+            _ => {}
+        }
+    }
+    max
+}
+
+fn memchr_lt(hay: &[u8]) -> Option<usize> {
+    hay.iter().position(|&b| b == b'<')
+}
+
+/// Text of a page without parsing it: tags dropped, script and style
+/// contents skipped, entities for quotes and spaces decoded.
+fn strip_tags(html: &str) -> String {
+    let mut out = String::with_capacity(html.len() / 2);
+    let lower = html.to_ascii_lowercase();
+    let mut i = 0;
+    while i < html.len() {
+        if html.as_bytes()[i] == b'<' {
+            let skip_to = ["script", "style"].iter().find_map(|t| {
+                lower[i + 1..]
+                    .starts_with(t)
+                    .then(|| lower[i..].find(&format!("</{t}")).map(|p| i + p))
+            });
+            let from = skip_to.flatten().unwrap_or(i);
+            match html[from..].find('>') {
+                Some(p) => {
+                    i = from + p + 1;
+                    out.push(' ');
+                }
+                None => break,
+            }
+        } else {
+            let next = html[i..].find('<').map_or(html.len(), |p| i + p);
+            out.push_str(&html[i..next]);
+            i = next;
+        }
+    }
+    let text = out
+        .replace("&quot;", "\"")
+        .replace("&ldquo;", "\u{201c}")
+        .replace("&rdquo;", "\u{201d}")
+        .replace("&nbsp;", " ")
+        .replace("&amp;", "&");
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// HTML to search text: one paragraph per line, no markup, no footnotes.
 pub fn to_text(html: &str) -> String {
+    if nesting_depth(html) > MAX_DEPTH {
+        return strip_tags(html);
+    }
     let raw = html2text::config::plain_no_decorate()
         .link_footnotes(false)
         .no_table_borders()
@@ -364,6 +472,20 @@ mod tests {
         assert_eq!(page.byline.as_deref(), Some("Ana Pereira"));
         assert_eq!(page.outlet.as_deref(), Some("Northgate Wire"));
         assert_eq!(page.published.unwrap().date.to_string(), "2025-01-15");
+    }
+
+    #[test]
+    fn deep_nesting_is_read_without_a_tree() {
+        let html = format!(
+            "<html><body>{}deep “text”{}</body></html>",
+            "<div>".repeat(5000),
+            "</div>".repeat(5000)
+        );
+        assert!(nesting_depth(&html) > MAX_DEPTH);
+        let page = read_page(&html);
+        assert_eq!(page.text, "deep “text”");
+        assert_eq!(page.notes.len(), 1);
+        assert!(nesting_depth(PAGE) < 20);
     }
 
     #[test]

@@ -118,7 +118,9 @@ pub fn read_bytes(
     match format {
         Format::Html => {
             let (html, _) = decode::decode_html(bytes);
-            out.articles.push(from_page(base, html::read_page(&html)));
+            let mut page = html::read_page(&html);
+            out.warnings.append(&mut page.notes);
+            out.articles.push(from_page(base, page));
         }
         Format::Text => {
             let (text, _) = decode::decode_text(bytes);
@@ -184,7 +186,6 @@ fn from_page(mut a: Article, page: html::Page) -> Article {
     a.outlet = page.outlet;
     a.byline = page.byline;
     a.url = page.url;
-    a.notes = page.notes;
     set_published(&mut a, page.published);
     a
 }

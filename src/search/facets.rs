@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::Serialize;
 use tantivy::collector::FacetCollector;
 use tantivy::query::Query;
-use tantivy::schema::{Facet, Field};
+use tantivy::schema::Field;
 
 use super::SearchError;
 use crate::extract::speakers::name_key;
@@ -32,22 +32,7 @@ pub fn all_speakers(
     searcher: &tantivy::Searcher,
     field: Field,
 ) -> Result<Vec<String>, SearchError> {
-    let mut names = BTreeSet::new();
-    for segment in searcher.segment_readers() {
-        let inverted = segment.inverted_index(field)?;
-        let mut stream = inverted
-            .terms()
-            .stream()
-            .map_err(tantivy::TantivyError::from)?;
-        while stream.advance() {
-            if let Ok(facet) = Facet::from_encoded(stream.key().to_vec())
-                && let Some(name) = facet.to_path().last()
-            {
-                names.insert((*name).to_string());
-            }
-        }
-    }
-    Ok(names.into_iter().collect())
+    Ok(crate::index::status::speakers_in(searcher, field)?)
 }
 
 /// The group key of a name: its full key, or for a lone surname the key of

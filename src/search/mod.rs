@@ -54,6 +54,8 @@ pub struct Hit {
     pub speakers: Vec<String>,
     /// The passage's quotations.
     pub quotes: Vec<StoredQuote>,
+    /// Other articles with the same body (copies of one story filed again).
+    pub also_in: Vec<String>,
 }
 
 /// A fragment of a passage, and the byte ranges of the matched terms in it.
@@ -107,14 +109,26 @@ impl Searcher {
         )?;
         let snippets = snippets::Snippets::new(&searcher, &*built.scoring, self.fields.text)?;
         let mut seen = HashSet::new();
+        let mut seen_bodies = HashSet::new();
         let mut hits = Vec::new();
         for (score, addr) in top {
             let doc: TantivyDocument = searcher.doc(addr)?;
             let article = str_field(&doc, self.fields.article).unwrap_or_default();
-            if !req.all_passages && !seen.insert(article.clone()) {
-                continue;
+            let body = doc
+                .get_first(self.fields.body_hash)
+                .and_then(|v| v.as_u64())
+                .unwrap_or(0);
+            if !req.all_passages {
+                // One hit per article, and one per story filed several times.
+                if !seen.insert(article.clone()) || (body != 0 && !seen_bodies.insert(body)) {
+                    continue;
+                }
             }
-            hits.push(self.hit(&doc, article, score, &snippets));
+            let mut hit = self.hit(&doc, article, score, &snippets);
+            if body != 0 {
+                hit.also_in = self.copies(&searcher, body, &hit.article)?;
+            }
+            hits.push(hit);
             if hits.len() >= want {
                 break;
             }
@@ -123,6 +137,37 @@ impl Searcher {
             query::sort_hits(&mut hits, order);
         }
         Ok(hits.into_iter().skip(req.offset).collect())
+    }
+
+    /// The other articles whose body hashes to `body`, at most 50.
+    fn copies(
+        &self,
+        searcher: &tantivy::Searcher,
+        body: u64,
+        own: &str,
+    ) -> tantivy::Result<Vec<String>> {
+        use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
+        use tantivy::schema::IndexRecordOption;
+        let term = |field, v| -> Box<dyn Query> {
+            Box::new(TermQuery::new(
+                tantivy::Term::from_field_u64(field, v),
+                IndexRecordOption::Basic,
+            ))
+        };
+        let q = BooleanQuery::new(vec![
+            (Occur::Must, term(self.fields.body_hash, body)),
+            (Occur::Must, term(self.fields.passage, 0)),
+        ]);
+        let mut out = Vec::new();
+        for (_, addr) in searcher.search(&q, &TopDocs::with_limit(51).order_by_score())? {
+            let doc: TantivyDocument = searcher.doc(addr)?;
+            if let Some(a) = str_field(&doc, self.fields.article).filter(|a| a != own) {
+                out.push(a);
+            }
+        }
+        out.sort();
+        out.truncate(50);
+        Ok(out)
     }
 
     /// Who is quoted in the passages matching the request, and how often.
@@ -180,6 +225,7 @@ impl Searcher {
             text,
             speakers,
             quotes,
+            also_in: Vec::new(),
         }
     }
 

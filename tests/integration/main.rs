@@ -4,5 +4,6 @@
 mod extract;
 mod index;
 mod quotes;
+mod safety;
 mod search;
 mod util;

@@ -1,0 +1,144 @@
+//! The index's health: what it holds, which folders it covers, when each
+//! was last indexed, and what changed in them since.
+
+use std::collections::{BTreeSet, HashMap};
+use std::path::Path;
+
+use serde::Serialize;
+use tantivy::schema::{Facet, Field};
+
+use super::schema::Fields;
+use super::state::{self, FileRecord};
+use super::writer::Payload;
+use super::{IndexError, open_existing};
+use crate::ingest::walk::{self, Found};
+
+/// What `newsdex status` reports (schema/status.schema.json).
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Status {
+    /// The index folder.
+    pub index: String,
+    /// Articles indexed.
+    pub articles: u64,
+    /// Passages indexed.
+    pub passages: u64,
+    /// Quotations indexed.
+    pub quotes: u64,
+    /// Distinct named speakers.
+    pub speakers: usize,
+    /// Files indexed.
+    pub files: usize,
+    /// The folders the index covers.
+    pub folders: Vec<FolderStatus>,
+}
+
+/// One indexed folder.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct FolderStatus {
+    /// The folder.
+    pub path: String,
+    /// When it was last indexed (RFC 3339), if a run finished.
+    pub last_indexed: Option<String>,
+    /// Files indexed from it.
+    pub files: usize,
+    /// Whether the folder still exists.
+    pub exists: bool,
+    /// Files there now that the index lacks.
+    pub new: usize,
+    /// Files whose size or time differ from the index's record.
+    pub changed: usize,
+    /// Indexed files that are gone.
+    pub removed: usize,
+}
+
+impl FolderStatus {
+    /// True when the folder is as the index recorded it.
+    pub fn up_to_date(&self) -> bool {
+        self.exists && self.new == 0 && self.changed == 0 && self.removed == 0
+    }
+}
+
+/// Every named speaker in the index, from the speaker facet's dictionary.
+pub fn speakers_in(searcher: &tantivy::Searcher, field: Field) -> tantivy::Result<Vec<String>> {
+    let mut names = BTreeSet::new();
+    for segment in searcher.segment_readers() {
+        let inverted = segment.inverted_index(field)?;
+        let mut stream = inverted.terms().stream()?;
+        while stream.advance() {
+            if let Ok(facet) = Facet::from_encoded(stream.key().to_vec())
+                && let Some(name) = facet.to_path().last()
+            {
+                names.insert((*name).to_string());
+            }
+        }
+    }
+    Ok(names.into_iter().collect())
+}
+
+/// Reports on the index at `path`; walks each folder to see what changed
+/// (a walk and a stat per file: nothing is read).
+pub fn status(path: &Path) -> Result<Status, IndexError> {
+    let (index, fields) = open_existing(path)?;
+    let searcher = index.reader()?.searcher();
+    let (articles, passages, quotes) = counts(&searcher, &fields)?;
+    let record = state::load(&searcher, &fields)?;
+    let payload = Payload::load(&index);
+    let mut roots: BTreeSet<String> = payload.roots.keys().cloned().collect();
+    roots.extend(record.values().map(|r| r.root.clone()));
+    let folders = roots
+        .into_iter()
+        .map(|root| folder_status(&root, payload.roots.get(&root).cloned(), &record))
+        .collect();
+    Ok(Status {
+        index: path.display().to_string(),
+        articles,
+        passages,
+        quotes,
+        speakers: speakers_in(&searcher, fields.speakers)?.len(),
+        files: record.len(),
+        folders,
+    })
+}
+
+fn counts(searcher: &tantivy::Searcher, fields: &Fields) -> tantivy::Result<(u64, u64, u64)> {
+    let schema = searcher.schema();
+    let (mut articles, mut passages, mut quotes) = (0, 0, 0);
+    for segment in searcher.segment_readers() {
+        let ff = segment.fast_fields();
+        let passage = ff.u64(schema.get_field_name(fields.passage))?;
+        let quote_count = ff.u64(schema.get_field_name(fields.quote_count))?;
+        for doc in segment.doc_ids_alive() {
+            passages += 1;
+            articles += u64::from(passage.first(doc) == Some(0));
+            quotes += quote_count.first(doc).unwrap_or(0);
+        }
+    }
+    Ok((articles, passages, quotes))
+}
+
+fn folder_status(
+    root: &str,
+    last: Option<String>,
+    record: &HashMap<String, FileRecord>,
+) -> FolderStatus {
+    let files = record.values().filter(|r| r.root == root).count();
+    let exists = Path::new(root).is_dir();
+    let mut walked = Vec::new();
+    if exists {
+        for found in walk::walk(Path::new(root)) {
+            if let Found::File(e) = found {
+                walked.push(e);
+            }
+        }
+    }
+    let plan = state::plan(root, walked, record);
+    FolderStatus {
+        path: root.to_string(),
+        last_indexed: last,
+        files,
+        exists,
+        new: plan.new.len(),
+        changed: plan.suspect.len(),
+        removed: plan.removed.len(),
+    }
+}
