@@ -42,6 +42,7 @@ pub fn run(
     index: &std::path::Path,
     out: &mut dyn Write,
     quiet: bool,
+    verbose: bool,
 ) -> Result<ExitCode> {
     if let Some(dir) = &args.remove {
         let n = writer::remove_folder(index, dir)?;
@@ -75,6 +76,9 @@ pub fn run(
             Event::Notice(n) if !quiet => writeln!(err, "newsdex: {n}"),
             Event::Progress { done, total } if progress => {
                 write!(err, "\rindexed {done}/{total} files")
+            }
+            Event::Timing(phase, took) if verbose => {
+                writeln!(err, "newsdex: {phase}: {:.3}s", took.as_secs_f64())
             }
             _ => Ok(()),
         };

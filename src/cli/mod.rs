@@ -18,8 +18,11 @@ use clap::{Parser, Subcommand};
 #[command(name = "newsdex", version, about, max_term_width = 100)]
 pub struct Cli {
     /// Print nothing but results and errors.
-    #[arg(long, short, global = true)]
+    #[arg(long, short, global = true, conflicts_with = "verbose")]
     pub quiet: bool,
+    /// Print more about what is going on (timings of each phase).
+    #[arg(long, short, global = true)]
+    pub verbose: bool,
     /// The index folder [default: ~/.local/share/newsdex/index].
     #[arg(long, global = true, env = "NEWSDEX_INDEX", value_name = "PATH")]
     pub index: Option<PathBuf>,
@@ -83,7 +86,7 @@ pub fn run() -> Result<ExitCode> {
     };
     let style = render::Style { color };
     let code = match &cli.command {
-        Command::Index(args) => index::run(args, &index, &mut out, cli.quiet)?,
+        Command::Index(args) => index::run(args, &index, &mut out, cli.quiet, cli.verbose)?,
         Command::Search(args) => search::run(args, &index, &mut out, style)?,
         Command::Speakers(args) => search::speakers(args, &index, &mut out)?,
         Command::Extract(args) => extract::run(args, &mut out, cli.quiet)?,

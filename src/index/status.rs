@@ -1,14 +1,14 @@
 //! The index's health: what it holds, which folders it covers, when each
 //! was last indexed, and what changed in them since.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 use std::path::Path;
 
 use serde::Serialize;
 use tantivy::schema::{Facet, Field};
 
 use super::schema::Fields;
-use super::state::{self, FileRecord};
+use super::state::{self, FileRecords};
 use super::writer::Payload;
 use super::{IndexError, open_existing};
 use crate::ingest::walk::{self, Found};
@@ -116,11 +116,7 @@ fn counts(searcher: &tantivy::Searcher, fields: &Fields) -> tantivy::Result<(u64
     Ok((articles, passages, quotes))
 }
 
-fn folder_status(
-    root: &str,
-    last: Option<String>,
-    record: &HashMap<String, FileRecord>,
-) -> FolderStatus {
+fn folder_status(root: &str, last: Option<String>, record: &FileRecords) -> FolderStatus {
     let files = record.values().filter(|r| r.root == root).count();
     let exists = Path::new(root).is_dir();
     let mut walked = Vec::new();

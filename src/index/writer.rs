@@ -10,7 +10,6 @@
 //! so a killed run leaves the last commit searchable and the next run picks
 //! up from it.
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -22,7 +21,7 @@ use tantivy::{DateTime, IndexWriter, TantivyDocument, Term};
 
 use super::IndexError;
 use super::schema::Fields;
-use super::state::{self, FileRecord};
+use super::state::{self, FileRecords};
 use crate::extract::{self, Article};
 use crate::ingest::walk::{self, Entry, Found};
 use crate::ingest::{self, ReadError};
@@ -73,6 +72,8 @@ pub enum Event<'a> {
     },
     /// A note about the index itself.
     Notice(String),
+    /// How long a phase of the run took (shown with --verbose).
+    Timing(&'static str, Duration),
 }
 
 /// Counts of what a run did.
@@ -128,44 +129,66 @@ pub fn index_folders(
     opts: &IndexOptions,
     on_event: &(dyn Fn(Event) + Sync),
 ) -> Result<Summary, IndexError> {
+    let clock = Instant::now();
+    let phase = |name: &'static str, since: Instant| on_event(Event::Timing(name, since.elapsed()));
     let (index, fields) = super::open_or_create(path, opts.full, on_event)?;
     let mut writer: IndexWriter<TantivyDocument> = index
         .writer_with_num_threads(opts.threads.clamp(1, 2), opts.memory)
         .map_err(|e| super::writer_error(e, path))?;
+    phase("open index and writer", clock);
     let mut payload = Payload::load(&index);
     if opts.full {
         writer.delete_all_documents()?;
         payload.roots.clear();
     }
-    let record = if opts.full {
-        HashMap::new()
-    } else {
-        let reader = index.reader()?;
-        state::load(&reader.searcher(), &fields)?
-    };
     let mut summary = Summary::default();
     let mut last_commit = Instant::now();
+    let mut record = None;
     for root in roots {
         let root = std::fs::canonicalize(root).map_err(|e| IndexError::Folder(root.clone(), e))?;
         if !root.is_dir() {
             return Err(IndexError::NotAFolder(root));
         }
         let root_key = root.to_string_lossy().into_owned();
-        let mut walked = Vec::new();
-        for found in walk::walk(&root) {
-            match found {
-                Found::File(e) => walked.push(e),
-                Found::Ignored(_) => summary.ignored += 1,
-                Found::Problem { path, reason } => {
-                    summary.skipped += 1;
-                    on_event(Event::Warning {
-                        path: &path,
-                        reason,
-                    });
+        let clock = Instant::now();
+        // The walk waits on the file system, reading the record on the CPU:
+        // the first folder's walk and the record load run side by side.
+        let (walked, loaded) = std::thread::scope(|s| {
+            let load = (record.is_none() && !opts.full).then(|| {
+                s.spawn(|| -> tantivy::Result<FileRecords> {
+                    let loaded = state::load(&index.reader()?.searcher(), &fields);
+                    phase("read the index's record of files", clock);
+                    loaded
+                })
+            });
+            let mut walked = Vec::new();
+            for found in walk::walk(&root) {
+                match found {
+                    Found::File(e) => walked.push(e),
+                    Found::Ignored(_) => summary.ignored += 1,
+                    Found::Problem { path, reason } => {
+                        summary.skipped += 1;
+                        on_event(Event::Warning {
+                            path: &path,
+                            reason,
+                        });
+                    }
                 }
             }
+            phase("walk the folder", clock);
+            (
+                walked,
+                load.map(|h| h.join().expect("record loader does not panic")),
+            )
+        });
+        if let Some(loaded) = loaded {
+            record = Some(loaded?);
         }
-        let plan = state::plan(&root_key, walked, &record);
+        let record = record.get_or_insert_with(FileRecords::default);
+        let clock = Instant::now();
+        let plan = state::plan(&root_key, walked, record);
+        phase("compare with the record", clock);
+        let clock = Instant::now();
         summary.unchanged += plan.unchanged;
         for file in &plan.removed {
             writer.delete_term(Term::from_field_text(fields.file, file));
@@ -195,12 +218,17 @@ pub fn index_folders(
                 last_commit = Instant::now();
             }
         }
+        phase("read and index changed files", clock);
         payload
             .roots
             .insert(root_key, chrono::Utc::now().to_rfc3339());
     }
+    let clock = Instant::now();
     commit(&mut writer, &payload)?;
+    phase("commit", clock);
+    let clock = Instant::now();
     writer.wait_merging_threads()?;
+    phase("finish merges", clock);
     Ok(summary)
 }
 
@@ -243,7 +271,7 @@ fn index_batch(
     fields: &Fields,
     root: &str,
     batch: &[(Entry, bool)],
-    record: &HashMap<String, FileRecord>,
+    record: &FileRecords,
     opts: &IndexOptions,
     on_event: &(dyn Fn(Event) + Sync),
 ) -> Summary {
@@ -285,7 +313,7 @@ fn index_file(
     root: &str,
     entry: &Entry,
     known: bool,
-    record: &HashMap<String, FileRecord>,
+    record: &FileRecords,
     summary: &mut Summary,
     on_event: &(dyn Fn(Event) + Sync),
 ) {
