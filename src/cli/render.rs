@@ -285,8 +285,8 @@ pub fn status(out: &mut dyn Write, s: &newsdex::index::status::Status) -> Result
     writeln!(out, "index: {}", s.index)?;
     writeln!(
         out,
-        "{} articles in {} files, {} passages, {} quotations, {} named speakers",
-        s.articles, s.files, s.passages, s.quotes, s.speakers
+        "{} articles in {} files ({} copies of other articles), {} passages, {} quotations, {} named speakers",
+        s.articles, s.files, s.copies, s.passages, s.quotes, s.speakers
     )?;
     for f in &s.folders {
         let when = f.last_indexed.as_deref().unwrap_or("never finished");

@@ -28,6 +28,8 @@ pub struct Status {
     pub speakers: usize,
     /// Files indexed.
     pub files: usize,
+    /// Articles whose body is a copy of another's (same story filed again).
+    pub copies: u64,
     /// The folders the index covers.
     pub folders: Vec<FolderStatus>,
 }
@@ -80,7 +82,7 @@ pub fn speakers_in(searcher: &tantivy::Searcher, field: Field) -> tantivy::Resul
 pub fn status(path: &Path) -> Result<Status, IndexError> {
     let (index, fields) = open_existing(path)?;
     let searcher = index.reader()?.searcher();
-    let (articles, passages, quotes) = counts(&searcher, &fields)?;
+    let c = counts(&searcher, &fields)?;
     let record = state::load(&searcher, &fields)?;
     let payload = Payload::load(&index);
     let mut roots: BTreeSet<String> = payload.roots.keys().cloned().collect();
@@ -91,29 +93,50 @@ pub fn status(path: &Path) -> Result<Status, IndexError> {
         .collect();
     Ok(Status {
         index: path.display().to_string(),
-        articles,
-        passages,
-        quotes,
+        articles: c.articles,
+        passages: c.passages,
+        quotes: c.quotes,
+        copies: c.copies,
         speakers: speakers_in(&searcher, fields.speakers)?.len(),
         files: record.len(),
         folders,
     })
 }
 
-fn counts(searcher: &tantivy::Searcher, fields: &Fields) -> tantivy::Result<(u64, u64, u64)> {
+struct Counts {
+    articles: u64,
+    passages: u64,
+    quotes: u64,
+    copies: u64,
+}
+
+fn counts(searcher: &tantivy::Searcher, fields: &Fields) -> tantivy::Result<Counts> {
     let schema = searcher.schema();
-    let (mut articles, mut passages, mut quotes) = (0, 0, 0);
+    let mut c = Counts {
+        articles: 0,
+        passages: 0,
+        quotes: 0,
+        copies: 0,
+    };
+    let mut bodies = rustc_hash::FxHashSet::default();
     for segment in searcher.segment_readers() {
         let ff = segment.fast_fields();
         let passage = ff.u64(schema.get_field_name(fields.passage))?;
         let quote_count = ff.u64(schema.get_field_name(fields.quote_count))?;
+        let body_hash = ff.u64(schema.get_field_name(fields.body_hash))?;
         for doc in segment.doc_ids_alive() {
-            passages += 1;
-            articles += u64::from(passage.first(doc) == Some(0));
-            quotes += quote_count.first(doc).unwrap_or(0);
+            c.passages += 1;
+            c.quotes += quote_count.first(doc).unwrap_or(0);
+            if passage.first(doc) == Some(0) {
+                c.articles += 1;
+                let body = body_hash.first(doc).unwrap_or(0);
+                if body != 0 && !bodies.insert(body) {
+                    c.copies += 1;
+                }
+            }
         }
     }
-    Ok((articles, passages, quotes))
+    Ok(c)
 }
 
 fn folder_status(root: &str, last: Option<String>, record: &FileRecords) -> FolderStatus {

@@ -162,7 +162,7 @@ pub fn index_folders(
                 })
             });
             let mut walked = Vec::new();
-            for found in walk::walk(&root) {
+            for found in walk::walk_parallel(&root, opts.threads) {
                 match found {
                     Found::File(e) => walked.push(e),
                     Found::Ignored(_) => summary.ignored += 1,
@@ -203,7 +203,7 @@ pub fn index_folders(
         let total = work.len();
         let mut done = 0;
         for batch in work.chunks(BATCH) {
-            let counts = index_batch(&writer, &fields, &root_key, batch, &record, opts, on_event);
+            let counts = index_batch(&writer, &fields, &root_key, batch, record, opts, on_event);
             summary.added += counts.added;
             summary.updated += counts.updated;
             summary.unchanged += counts.unchanged;
