@@ -142,6 +142,15 @@ fn killing_the_indexer_never_loses_the_last_commit() {
             .spawn()
             .unwrap();
         std::thread::sleep(Duration::from_millis(20 + rng.below(400)));
+        // Searches work while the indexer runs (once a first commit exists).
+        if env.index.join("meta.json").exists() {
+            let r = env.run(&["search", "dredging", "-q"]);
+            assert!(
+                r.code == 0 || r.code == 1,
+                "search during a run: {}",
+                r.stderr
+            );
+        }
         if child.try_wait().unwrap().is_none() {
             child.kill().unwrap(); // SIGKILL
             kills += 1;
