@@ -66,16 +66,33 @@ pub fn run(
     }
     let started = Instant::now();
     let progress = std::io::stderr().is_terminal() && !quiet;
+    let bar = progress.then(|| {
+        let bar = indicatif::ProgressBar::new(0);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} files {per_sec} {eta}")
+                .expect("valid template"),
+        );
+        bar
+    });
     let stderr = Mutex::new(std::io::stderr());
     let on_event = |e: Event| {
         let mut err = stderr.lock().expect("stderr lock");
         let _ = match e {
+            Event::Warning { path, reason } if bar.is_some() => {
+                let line = format!("newsdex: warning: {}: {reason}", path.display());
+                bar.as_ref().expect("bar").println(line);
+                Ok(())
+            }
             Event::Warning { path, reason } => {
                 writeln!(err, "newsdex: warning: {}: {reason}", path.display())
             }
             Event::Notice(n) if !quiet => writeln!(err, "newsdex: {n}"),
-            Event::Progress { done, total } if progress => {
-                write!(err, "\rindexed {done}/{total} files")
+            Event::Progress { done, total } => {
+                if let Some(bar) = &bar {
+                    bar.set_length(total as u64);
+                    bar.set_position(done as u64);
+                }
+                Ok(())
             }
             Event::Timing(phase, took) if verbose => {
                 writeln!(err, "newsdex: {phase}: {:.3}s", took.as_secs_f64())
@@ -85,8 +102,8 @@ pub fn run(
     };
     let summary = writer::index_folders(index, &args.dirs, &opts, &on_event)
         .with_context(|| format!("indexing into {}", index.display()))?;
-    if progress {
-        eprintln!();
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
     }
     if args.json {
         render::summary_json(out, &summary, started.elapsed())?;

@@ -58,6 +58,18 @@ pub enum Command {
     Extract(extract::ExtractArgs),
     /// The index's health: counts, folders, and what changed since.
     Status(StatusArgs),
+    /// Search inside quotations: what did X say about Y, and when.
+    Quotes(search::QuotesArgs),
+    /// Count matching passages over time, as a bar chart.
+    Timeline(search::TimelineArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), for `man -l -`.
+    Man,
 }
 
 /// Arguments of `newsdex status`.
@@ -84,10 +96,27 @@ pub fn run() -> Result<ExitCode> {
             io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
         }
     };
-    let style = render::Style { color };
+    let width = if io::stdout().is_terminal() {
+        terminal_size::terminal_size().map_or(80, |(w, _)| usize::from(w.0))
+    } else {
+        80
+    };
+    let style = render::Style { color, width };
     let code = match &cli.command {
         Command::Index(args) => index::run(args, &index, &mut out, cli.quiet, cli.verbose)?,
-        Command::Search(args) => search::run(args, &index, &mut out, style)?,
+        Command::Search(args) => search::run(args, &index, &mut out, style, cli.verbose)?,
+        Command::Quotes(args) => search::quotes(args, &index, &mut out, style)?,
+        Command::Timeline(args) => search::timeline(args, &index, &mut out, style)?,
+        Command::Completions { shell } => {
+            use clap::CommandFactory;
+            clap_complete::generate(*shell, &mut Cli::command(), "newsdex", &mut out);
+            ExitCode::SUCCESS
+        }
+        Command::Man => {
+            use clap::CommandFactory;
+            clap_mangen::Man::new(Cli::command()).render(&mut out)?;
+            ExitCode::SUCCESS
+        }
         Command::Speakers(args) => search::speakers(args, &index, &mut out)?,
         Command::Extract(args) => extract::run(args, &mut out, cli.quiet)?,
         Command::Status(args) => {

@@ -109,8 +109,10 @@ impl CharOffsets {
 /// How hits are drawn for people.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Style {
-    /// Use ANSI colours.
+    /// Use ANSI colours (only on a terminal).
     pub color: bool,
+    /// The terminal's width in columns (80 off a terminal).
+    pub width: usize,
 }
 
 fn paint(
@@ -158,7 +160,15 @@ pub fn hit(out: &mut dyn Write, h: &newsdex::search::Hit, style: Style) -> Resul
     )?;
     writeln!(out)?;
     out.write_all(b"  ")?;
-    let text = &h.snippet.text;
+    let wrapped;
+    let text = if style.color {
+        // On a terminal: wrap to its width, keeping highlight offsets valid
+        // by only replacing spaces with newlines.
+        wrapped = wrap_in_place(&h.snippet.text, style.width.saturating_sub(2));
+        &wrapped
+    } else {
+        &h.snippet.text
+    };
     let mut at = 0;
     for r in &h.snippet.highlights {
         if r.start < at || r.end > text.len() {
@@ -179,6 +189,17 @@ pub fn hit(out: &mut dyn Write, h: &newsdex::search::Hit, style: Style) -> Resul
     }
     paint(out, &flat(&text[at..]), None, style)?;
     writeln!(out)?;
+    for &i in &h.in_quote {
+        let q = &h.quotes[i];
+        let who = q.speaker.as_deref().unwrap_or("unattributed");
+        let when = q
+            .said_on
+            .as_deref()
+            .map(|d| format!(", {d}"))
+            .unwrap_or_default();
+        paint(out, "  ❝ ", Some(&color(Color::Cyan, true)), style)?;
+        writeln!(out, "{} — {who}{when}", q.text)?;
+    }
     if !h.speakers.is_empty() {
         writeln!(out, "  quoted: {}", h.speakers.join(", "))?;
     }
@@ -192,7 +213,26 @@ pub fn hit(out: &mut dyn Write, h: &newsdex::search::Hit, style: Style) -> Resul
 }
 
 fn flat(s: &str) -> String {
-    s.replace('\n', " ")
+    s.replace('\n', "\n  ")
+}
+
+/// Wraps text at `width` columns by turning spaces into newlines, so byte
+/// offsets into it stay valid.
+fn wrap_in_place(text: &str, width: usize) -> String {
+    let width = width.max(20);
+    let mut out = String::with_capacity(text.len());
+    for line in textwrap::wrap(text, textwrap::Options::new(width).break_words(false)) {
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        out.push_str(&line);
+    }
+    // textwrap drops the spaces it breaks at; put them back as newlines.
+    if out.len() == text.len() {
+        out
+    } else {
+        text.to_string()
+    }
 }
 
 /// One hit as JSON (schema/hit.schema.json). Highlights are character
@@ -208,10 +248,11 @@ pub fn hit_json(out: &mut dyn Write, h: &newsdex::search::Hit) -> Result<()> {
     let quotes: Vec<serde_json::Value> = h
         .quotes
         .iter()
-        .map(|q| {
+        .enumerate()
+        .map(|(i, q)| {
             serde_json::json!({
                 "text": q.text, "speaker": q.speaker, "role": q.role, "named": q.named,
-                "said_on": q.said_on,
+                "said_on": q.said_on, "matched": h.in_quote.contains(&i),
             })
         })
         .collect();
@@ -302,6 +343,137 @@ pub fn status(out: &mut dyn Write, s: &newsdex::index::status::Status) -> Result
                 f.new, f.changed, f.removed, f.path
             )?;
         }
+    }
+    Ok(())
+}
+
+/// Facet tables beside the hits.
+pub fn facets(
+    out: &mut dyn Write,
+    facets: &[(newsdex::search::Facet, Vec<(String, u64)>)],
+    style: Style,
+) -> Result<()> {
+    for (facet, rows) in facets {
+        let name = serde_json::to_value(facet)?
+            .as_str()
+            .unwrap_or_default()
+            .to_string();
+        paint(
+            out,
+            &format!("by {name}:"),
+            Some(&color(termcolor::Color::Yellow, true)),
+            style,
+        )?;
+        writeln!(out)?;
+        let width = rows
+            .iter()
+            .map(|(_, c)| c.to_string().len())
+            .max()
+            .unwrap_or(1);
+        for (value, count) in rows {
+            writeln!(out, "  {count:>width$}  {value}")?;
+        }
+    }
+    Ok(())
+}
+
+/// Facet counts as JSON lines (schema/facet.schema.json).
+pub fn facets_json(
+    out: &mut dyn Write,
+    facets: &[(newsdex::search::Facet, Vec<(String, u64)>)],
+) -> Result<()> {
+    for (facet, rows) in facets {
+        for (value, count) in rows {
+            serde_json::to_writer(
+                &mut *out,
+                &serde_json::json!({"facet": facet, "value": value, "count": count}),
+            )?;
+            out.write_all(b"\n")?;
+        }
+    }
+    Ok(())
+}
+
+/// Facet counts as CSV.
+pub fn facets_csv(
+    out: &mut dyn Write,
+    facets: &[(newsdex::search::Facet, Vec<(String, u64)>)],
+) -> Result<()> {
+    let mut w = csv::Writer::from_writer(out);
+    w.write_record(["facet", "value", "count"])?;
+    for (facet, rows) in facets {
+        let name = serde_json::to_value(facet)?
+            .as_str()
+            .unwrap_or_default()
+            .to_string();
+        for (value, count) in rows {
+            w.write_record([name.as_str(), value.as_str(), &count.to_string()])?;
+        }
+    }
+    w.flush()?;
+    Ok(())
+}
+
+/// One quotation for people: day and speaker, the words, then the
+/// sentence around them and where they come from.
+pub fn quote(
+    out: &mut dyn Write,
+    q: &newsdex::search::quotes::QuoteHit,
+    style: Style,
+) -> Result<()> {
+    use termcolor::Color;
+    let day = q.said_on.as_deref().unwrap_or("undated");
+    paint(out, day, Some(&color(Color::Yellow, false)), style)?;
+    out.write_all(b"  ")?;
+    let who = q.speaker.as_deref().unwrap_or("unattributed");
+    paint(out, who, Some(&color(Color::Green, true)), style)?;
+    if let Some(role) = &q.role {
+        write!(out, " ({role})")?;
+    }
+    writeln!(out)?;
+    writeln!(out, "  “{}”", q.text)?;
+    if q.context.len() > q.text.len() + 4 {
+        writeln!(out, "  in: {}", q.context)?;
+    }
+    let mut source = Vec::new();
+    if let Some(o) = &q.outlet {
+        source.push(o.clone());
+    }
+    if let Some(t) = &q.title {
+        source.push(t.clone());
+    }
+    writeln!(out, "  {}", source.join(", "))?;
+    paint(
+        out,
+        &format!("  {} #{}", q.article, q.passage),
+        Some(&color(Color::Magenta, false)),
+        style,
+    )?;
+    writeln!(out)?;
+    writeln!(out)?;
+    Ok(())
+}
+
+/// A timeline as a bar chart, scaled to the terminal's width.
+pub fn timeline(
+    out: &mut dyn Write,
+    buckets: &[newsdex::search::timeline::Bucket],
+    style: Style,
+) -> Result<()> {
+    let max = buckets.iter().map(|b| b.count).max().unwrap_or(0).max(1);
+    let label_w = buckets.iter().map(|b| b.label.len()).max().unwrap_or(0);
+    let count_w = max.to_string().len();
+    let room = style.width.saturating_sub(label_w + count_w + 4).max(10) as u64;
+    for b in buckets {
+        let len = (b.count * room).div_ceil(max) as usize;
+        write!(out, "{:<label_w$}  {:>count_w$} ", b.label, b.count)?;
+        paint(
+            out,
+            &"█".repeat(len),
+            Some(&color(termcolor::Color::Blue, false)),
+            style,
+        )?;
+        writeln!(out)?;
     }
     Ok(())
 }

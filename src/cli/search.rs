@@ -8,7 +8,8 @@ use anyhow::{Result, bail};
 use clap::{Args, ValueEnum};
 
 use newsdex::search::query::SortOrder;
-use newsdex::search::{Request, Searcher, parse_day};
+use newsdex::search::timeline::Period;
+use newsdex::search::{Facet, Request, Searcher, parse_day};
 
 use super::render::{self, Style};
 
@@ -91,9 +92,98 @@ pub struct SearchArgs {
         allow_hyphen_values = true
     )]
     pub sort: Sort,
-    /// One JSON object per hit (schema/hit.schema.json).
+    /// Count matching passages by speaker, outlet or year, beside the hits
+    /// (repeatable).
+    #[arg(long, value_enum, value_name = "FACET")]
+    pub facet: Vec<FacetArg>,
+    /// Forgive one typo per word. Without --json, a query that matches
+    /// nothing exactly is retried this way, with a note on stderr.
+    #[arg(long, conflicts_with = "exact")]
+    pub fuzzy: bool,
+    /// Never retry a query with typos forgiven.
+    #[arg(long)]
+    pub exact: bool,
+    /// One JSON object per hit (schema/hit.schema.json), then one per facet
+    /// count (schema/facet.schema.json).
+    #[arg(long, conflicts_with = "csv")]
+    pub json: bool,
+    /// Print the --facet tables as CSV (facet,value,count) instead of hits.
+    #[arg(long, requires = "facet")]
+    pub csv: bool,
+}
+
+/// A facet on the command line.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum FacetArg {
+    /// Named speakers quoted.
+    Speaker,
+    /// Publications.
+    Outlet,
+    /// Years of publication.
+    Year,
+}
+
+impl From<FacetArg> for Facet {
+    fn from(f: FacetArg) -> Facet {
+        match f {
+            FacetArg::Speaker => Facet::Speaker,
+            FacetArg::Outlet => Facet::Outlet,
+            FacetArg::Year => Facet::Year,
+        }
+    }
+}
+
+/// Arguments of `newsdex quotes`.
+#[derive(Debug, Args)]
+pub struct QuotesArgs {
+    /// Words to find inside quotations (all of them); none lists everything
+    /// the speakers said, newest first.
+    #[arg(value_name = "QUERY")]
+    pub query: Option<String>,
+    #[command(flatten)]
+    pub filters: Filters,
+    /// How many quotations.
+    #[arg(long, short = 'n', default_value_t = 20)]
+    pub limit: usize,
+    /// Skip this many quotations.
+    #[arg(long, default_value_t = 0)]
+    pub offset: usize,
+    /// Order: relevance (with a query), date, or -date (newest first).
+    #[arg(long, value_enum, allow_hyphen_values = true)]
+    pub sort: Option<Sort>,
+    /// One JSON object per quotation (schema/quote-hit.schema.json).
     #[arg(long)]
     pub json: bool,
+}
+
+/// Arguments of `newsdex timeline`.
+#[derive(Debug, Args)]
+pub struct TimelineArgs {
+    /// Passages to count; none counts every passage that passes the filters.
+    #[arg(value_name = "QUERY")]
+    pub query: Option<String>,
+    #[command(flatten)]
+    pub filters: Filters,
+    /// Bucket width.
+    #[arg(long, value_enum, default_value = "month")]
+    pub by: By,
+    /// One JSON object per bucket (schema/timeline.schema.json).
+    #[arg(long, conflicts_with = "csv")]
+    pub json: bool,
+    /// CSV: start,label,count.
+    #[arg(long)]
+    pub csv: bool,
+}
+
+/// Timeline bucket width on the command line.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum By {
+    /// One bar a day.
+    Day,
+    /// One bar a week (from Monday).
+    Week,
+    /// One bar a month.
+    Month,
 }
 
 /// Arguments of `newsdex speakers`.
@@ -108,34 +198,150 @@ pub struct SpeakersArgs {
     #[arg(long, default_value_t = 20)]
     pub top: usize,
     /// One JSON object per speaker (schema/speaker.schema.json).
-    #[arg(long)]
+    #[arg(long, conflicts_with = "csv")]
     pub json: bool,
+    /// CSV: speaker,count,variants.
+    #[arg(long)]
+    pub csv: bool,
 }
 
 /// Runs a search and renders the hits. Exit 0 with hits, 1 without.
-pub fn run(args: &SearchArgs, index: &Path, out: &mut dyn Write, style: Style) -> Result<ExitCode> {
+pub fn run(
+    args: &SearchArgs,
+    index: &Path,
+    out: &mut dyn Write,
+    style: Style,
+    verbose: bool,
+) -> Result<ExitCode> {
     if args.query.is_none() && args.filters.speaker.is_empty() && args.filters.outlet.is_empty() {
         bail!("give a query, or a --speaker or --outlet filter (see `newsdex search --help`)");
     }
+    let started = std::time::Instant::now();
     let searcher = Searcher::open(index)?;
     let mut req = args.filters.request(args.query.as_deref())?;
     req.limit = args.limit.max(1);
     req.offset = args.offset;
     req.all_passages = args.all_passages;
-    req.sort = match args.sort {
+    req.fuzzy = args.fuzzy;
+    req.sort = sort_order(Some(args.sort));
+    let mut hits = searcher.search(&req)?;
+    if hits.is_empty() && !req.fuzzy && !args.exact && !args.json && req.query.is_some() {
+        // Nothing matched exactly: forgive one typo per word, and say so.
+        req.fuzzy = true;
+        hits = searcher.search(&req)?;
+        if !hits.is_empty() {
+            eprintln!("newsdex: no exact matches; showing matches within one typo");
+        }
+    }
+    let facets: Vec<(Facet, Vec<(String, u64)>)> = args
+        .facet
+        .iter()
+        .map(|f| {
+            Ok((
+                Facet::from(*f),
+                searcher.facet_counts(&req, (*f).into(), 10)?,
+            ))
+        })
+        .collect::<Result<_>>()?;
+    if args.csv {
+        render::facets_csv(out, &facets)?;
+    } else {
+        for hit in &hits {
+            if args.json {
+                render::hit_json(out, hit)?;
+            } else {
+                render::hit(out, hit, style)?;
+            }
+        }
+        if args.json {
+            render::facets_json(out, &facets)?;
+        } else {
+            render::facets(out, &facets, style)?;
+        }
+    }
+    if verbose {
+        eprintln!(
+            "newsdex: search took {:.1} ms",
+            started.elapsed().as_secs_f64() * 1000.0
+        );
+    }
+    Ok(if hits.is_empty() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn sort_order(sort: Option<Sort>) -> Option<SortOrder> {
+    match sort? {
         Sort::Relevance => None,
         Sort::Date => Some(SortOrder::Date),
         Sort::NewestFirst => Some(SortOrder::DateDesc),
-    };
-    let hits = searcher.search(&req)?;
-    for hit in &hits {
+    }
+}
+
+/// Lists quotations. Exit 0 with some, 1 without.
+pub fn quotes(
+    args: &QuotesArgs,
+    index: &Path,
+    out: &mut dyn Write,
+    style: Style,
+) -> Result<ExitCode> {
+    if args.query.is_none() && args.filters.speaker.is_empty() {
+        bail!("give words to find in quotations, or a --speaker (see `newsdex quotes --help`)");
+    }
+    let searcher = Searcher::open(index)?;
+    let mut req = args.filters.request(args.query.as_deref())?;
+    req.limit = args.limit.max(1);
+    req.offset = args.offset;
+    req.sort = sort_order(args.sort);
+    let found = searcher.quotes(&req)?;
+    for q in &found {
         if args.json {
-            render::hit_json(out, hit)?;
+            serde_json::to_writer(&mut *out, q)?;
+            out.write_all(b"\n")?;
         } else {
-            render::hit(out, hit, style)?;
+            render::quote(out, q, style)?;
         }
     }
-    Ok(if hits.is_empty() {
+    Ok(if found.is_empty() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// Counts matching passages over time. Exit 0 with some, 1 without.
+pub fn timeline(
+    args: &TimelineArgs,
+    index: &Path,
+    out: &mut dyn Write,
+    style: Style,
+) -> Result<ExitCode> {
+    let searcher = Searcher::open(index)?;
+    let req = args.filters.request(args.query.as_deref())?;
+    let by = match args.by {
+        By::Day => Period::Day,
+        By::Week => Period::Week,
+        By::Month => Period::Month,
+    };
+    let buckets = searcher.timeline(&req, by)?;
+    if args.json {
+        for b in &buckets {
+            serde_json::to_writer(&mut *out, b)?;
+            out.write_all(b"\n")?;
+        }
+    } else if args.csv {
+        let mut w = csv::Writer::from_writer(&mut *out);
+        w.write_record(["start", "label", "count"])?;
+        for b in &buckets {
+            w.write_record([b.start.to_string(), b.label.clone(), b.count.to_string()])?;
+        }
+        w.flush()?;
+    } else {
+        render::timeline(out, &buckets, style)?;
+    }
+    Ok(if buckets.iter().all(|b| b.count == 0) {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
@@ -152,6 +358,17 @@ pub fn speakers(args: &SpeakersArgs, index: &Path, out: &mut dyn Write) -> Resul
             serde_json::to_writer(&mut *out, c)?;
             out.write_all(b"\n")?;
         }
+    } else if args.csv {
+        let mut w = csv::Writer::from_writer(&mut *out);
+        w.write_record(["speaker", "count", "variants"])?;
+        for c in &counts {
+            w.write_record([
+                c.speaker.clone(),
+                c.count.to_string(),
+                c.variants.join("; "),
+            ])?;
+        }
+        w.flush()?;
     } else {
         render::speakers(out, &counts)?;
     }

@@ -49,6 +49,8 @@ pub struct Fields {
     pub quote: Field,
     pub speaker: Field,
     pub speakers: Field,
+    pub outlets: Field,
+    pub years: Field,
     pub quotes: Field,
 }
 
@@ -120,6 +122,8 @@ impl Fields {
             quote: get("quote", Need::Phrases)?,
             speaker: get("speaker", Need::Phrases)?,
             speakers: get("speakers", Need::Facet)?,
+            outlets: get("outlets", Need::Facet)?,
+            years: get("years", Need::Facet)?,
             quotes: get("quotes", Need::Stored)?,
         })
     }

@@ -476,6 +476,7 @@ pub fn documents(fields: &Fields, a: &Article, file: &FileInfo) -> Vec<TantivyDo
         }
         if let Some(o) = &a.outlet {
             doc.add_text(fields.outlet, o);
+            doc.add_facet(fields.outlets, Facet::from_path([o.as_str()]));
         }
         if let Some(b) = &a.byline {
             doc.add_text(fields.byline, b);
@@ -485,6 +486,12 @@ pub fn documents(fields: &Fields, a: &Article, file: &FileInfo) -> Vec<TantivyDo
         }
         if let Some(d) = date {
             doc.add_date(fields.date, d);
+        }
+        if let Some(day) = a.date {
+            doc.add_facet(
+                fields.years,
+                Facet::from_path([day.format("%Y").to_string()]),
+            );
         }
         doc.add_text(fields.text, text);
         // The topic of a quotation is often named just before it: the

@@ -76,7 +76,9 @@ pub fn resolve(typed: &str, speakers: &[String]) -> Result<Vec<String>, SearchEr
         .filter(|(name, _)| {
             let key = name_key(name);
             let words: Vec<&str> = key.split(' ').collect();
-            wanted_words.iter().all(|w| words.contains(w))
+            wanted_words
+                .iter()
+                .all(|w| words.iter().any(|n| word_matches(w, n)))
         })
         .collect();
     let chosen_groups: BTreeSet<&String> = matching.iter().map(|(_, g)| *g).collect();
@@ -116,6 +118,37 @@ pub fn resolve(typed: &str, speakers: &[String]) -> Result<Vec<String>, SearchEr
                 candidates,
             })
         }
+    }
+}
+
+/// A typed word matches a name's word when equal, when it begins it
+/// ("volod" for "volodymyr"), or, for words of five letters or more, when
+/// one letter differs ("aleksandr" for "aleksander").
+fn word_matches(typed: &str, word: &str) -> bool {
+    typed == word
+        || (typed.len() >= 3 && word.starts_with(typed))
+        || (typed.len() >= 5 && word.len() >= 5 && within_one_edit(typed, word))
+}
+
+fn within_one_edit(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let (short, long) = if a.len() <= b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    if long.len() - short.len() > 1 {
+        return false;
+    }
+    let prefix = short
+        .iter()
+        .zip(long.iter())
+        .take_while(|(x, y)| x == y)
+        .count();
+    if short.len() == long.len() {
+        short[prefix + 1..] == long[prefix + 1..]
+    } else {
+        short[prefix..] == long[prefix + 1..]
     }
 }
 
@@ -169,6 +202,27 @@ pub fn count(
     Ok(out)
 }
 
+/// Counts the values of a one-level facet field (outlets, years) over the
+/// passages matching `query`, most first.
+pub fn count_values(
+    searcher: &tantivy::Searcher,
+    query: &dyn Query,
+    field: Field,
+    top: usize,
+) -> Result<Vec<(String, u64)>, SearchError> {
+    let name = searcher.schema().get_field_name(field).to_string();
+    let mut collector = FacetCollector::for_field(name);
+    collector.add_facet("/");
+    let counts = searcher.search(query, &collector)?;
+    let mut out: Vec<(String, u64)> = counts
+        .get("/")
+        .filter_map(|(facet, n)| facet.to_path().last().map(|s| ((*s).to_string(), n)))
+        .collect();
+    out.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    out.truncate(top);
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -186,6 +240,21 @@ mod tests {
             resolve("ZELENSKY", &all).unwrap(),
             names(&["Volodymyr Zelenskyy"])
         );
+    }
+
+    #[test]
+    fn spelling_and_partial_names_are_forgiven() {
+        let all = names(&["Aleksander Voronin", "Volodymyr Zelenskyy"]);
+        assert_eq!(
+            resolve("Aleksandr Voronin", &all).unwrap(),
+            names(&["Aleksander Voronin"])
+        );
+        assert_eq!(
+            resolve("volod", &all).unwrap(),
+            names(&["Volodymyr Zelenskyy"])
+        );
+        assert!(within_one_edit("kostiuk", "kostyuk"));
+        assert!(!within_one_edit("smith", "smyth2"));
     }
 
     #[test]

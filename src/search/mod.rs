@@ -8,7 +8,9 @@
 
 pub mod facets;
 pub mod query;
+pub mod quotes;
 pub mod snippets;
+pub mod timeline;
 
 use std::collections::HashSet;
 use std::ops::Range;
@@ -25,6 +27,18 @@ use crate::index::writer::StoredQuote;
 use crate::index::{self, IndexError};
 
 pub use facets::SpeakerCount;
+
+/// What a facet counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Facet {
+    /// Named speakers quoted.
+    Speaker,
+    /// Publications.
+    Outlet,
+    /// Years of publication.
+    Year,
+}
 pub use query::{Request, SearchError};
 
 /// One result: a passage of an article.
@@ -56,6 +70,8 @@ pub struct Hit {
     pub quotes: Vec<StoredQuote>,
     /// Other articles with the same body (copies of one story filed again).
     pub also_in: Vec<String>,
+    /// Indices into `quotes` of the quotations the match falls inside.
+    pub in_quote: Vec<usize>,
 }
 
 /// A fragment of a passage, and the byte ranges of the matched terms in it.
@@ -95,7 +111,7 @@ impl Searcher {
     pub fn search(&self, req: &Request) -> Result<Vec<Hit>, SearchError> {
         let searcher = self.reader.searcher();
         let speakers = self.speaker_names()?;
-        let built = query::build(&self.index, &self.fields, req, &speakers)?;
+        let built = query::build(&self.index, &searcher, &self.fields, req, &speakers)?;
         let want = req.offset + req.limit;
         // Fetch more passages than needed when keeping one per article.
         let fetch = if req.all_passages {
@@ -174,8 +190,71 @@ impl Searcher {
     pub fn speakers(&self, req: &Request, top: usize) -> Result<Vec<SpeakerCount>, SearchError> {
         let searcher = self.reader.searcher();
         let speakers = self.speaker_names()?;
-        let built = query::build(&self.index, &self.fields, req, &speakers)?;
+        let built = query::build(&self.index, &searcher, &self.fields, req, &speakers)?;
         facets::count(&searcher, &*built.query, self.fields.speakers, top)
+    }
+
+    /// Counts of matching passages by outlet or by year, most first.
+    pub fn facet_counts(
+        &self,
+        req: &Request,
+        facet: Facet,
+        top: usize,
+    ) -> Result<Vec<(String, u64)>, SearchError> {
+        let searcher = self.reader.searcher();
+        let speakers = self.speaker_names()?;
+        let built = query::build(&self.index, &searcher, &self.fields, req, &speakers)?;
+        match facet {
+            Facet::Speaker => {
+                Ok(
+                    facets::count(&searcher, &*built.query, self.fields.speakers, top)?
+                        .into_iter()
+                        .map(|c| (c.speaker, c.count))
+                        .collect(),
+                )
+            }
+            Facet::Outlet => {
+                facets::count_values(&searcher, &*built.query, self.fields.outlets, top)
+            }
+            Facet::Year => {
+                let mut years =
+                    facets::count_values(&searcher, &*built.query, self.fields.years, usize::MAX)?;
+                years.sort();
+                years.truncate(top);
+                Ok(years)
+            }
+        }
+    }
+
+    /// Matching passages counted by day, week or month.
+    pub fn timeline(
+        &self,
+        req: &Request,
+        by: timeline::Period,
+    ) -> Result<Vec<timeline::Bucket>, SearchError> {
+        let searcher = self.reader.searcher();
+        let speakers = self.speaker_names()?;
+        let built = query::build(&self.index, &searcher, &self.fields, req, &speakers)?;
+        timeline::count(&searcher, &*built.query, self.fields.date, by)
+    }
+
+    /// Quotations matching the request: searched inside quoted words only,
+    /// by the speakers asked for; newest first when there is no query.
+    pub fn quotes(&self, req: &Request) -> Result<Vec<quotes::QuoteHit>, SearchError> {
+        let searcher = self.reader.searcher();
+        let speakers = self.speaker_names()?;
+        let mut req = req.clone();
+        req.in_quotes = true;
+        let wanted: Vec<String> = req
+            .speakers
+            .iter()
+            .map(|n| facets::resolve(n, &speakers))
+            .collect::<Result<Vec<_>, _>>()?
+            .into_iter()
+            .flatten()
+            .collect();
+        let built = query::build(&self.index, &searcher, &self.fields, &req, &speakers)?;
+        quotes::find(&searcher, &self.fields, &built, &req, &wanted)
     }
 
     /// Every named speaker in the index.
@@ -209,6 +288,8 @@ impl Searcher {
             .and_then(|v| v.as_datetime())
             .and_then(|d| chrono::DateTime::from_timestamp(d.into_timestamp_secs(), 0))
             .map(|d| d.date_naive().to_string());
+        let snippet = snippets.of(&text);
+        let in_quote = matched_quotes(&text, &snippet, &quotes);
         Hit {
             path: str_field(doc, f.file).unwrap_or_default(),
             article,
@@ -221,11 +302,12 @@ impl Searcher {
             date,
             url: str_field(doc, f.url),
             score,
-            snippet: snippets.of(&text),
+            snippet,
             text,
             speakers,
             quotes,
             also_in: Vec::new(),
+            in_quote,
         }
     }
 
@@ -240,7 +322,26 @@ impl Searcher {
     }
 }
 
-fn str_field(doc: &TantivyDocument, field: tantivy::schema::Field) -> Option<String> {
+/// The quotations of a passage that a highlighted term of its snippet
+/// falls inside.
+fn matched_quotes(passage: &str, snippet: &Snippet, quotes: &[StoredQuote]) -> Vec<usize> {
+    let Some(offset) = passage.find(snippet.text.as_str()) else {
+        return Vec::new();
+    };
+    quotes
+        .iter()
+        .enumerate()
+        .filter(|(_, q)| {
+            snippet.highlights.iter().any(|h| {
+                let (s, e) = (offset + h.start, offset + h.end);
+                s >= q.start && e <= q.end
+            })
+        })
+        .map(|(i, _)| i)
+        .collect()
+}
+
+pub(crate) fn str_field(doc: &TantivyDocument, field: tantivy::schema::Field) -> Option<String> {
     doc.get_first(field)
         .and_then(|v| v.as_str())
         .map(str::to_string)

@@ -34,6 +34,10 @@ pub struct Request {
     pub all_passages: bool,
     /// Order of the hits; `None` is relevance.
     pub sort: Option<SortOrder>,
+    /// Forgive one typo per word.
+    pub fuzzy: bool,
+    /// Search the quoted words only, not whole passages.
+    pub in_quotes: bool,
 }
 
 /// The order of hits.
@@ -85,24 +89,38 @@ pub struct Built {
 /// Builds the query for a request. `speakers` is every speaker in the index.
 pub fn build(
     index: &Index,
+    searcher: &tantivy::Searcher,
     f: &Fields,
     req: &Request,
     speakers: &[String],
 ) -> Result<Built, SearchError> {
-    let mut parser = QueryParser::for_index(index, vec![f.text, f.title, f.context]);
+    let defaults = if req.in_quotes {
+        vec![f.quote]
+    } else {
+        vec![f.text, f.title, f.context]
+    };
+    let mut parser = QueryParser::for_index(index, defaults);
     parser.set_conjunction_by_default();
     parser.set_field_boost(f.title, 1.5);
     parser.set_field_boost(f.context, 0.3);
+    if req.fuzzy {
+        for field in [f.text, f.title, f.context, f.quote] {
+            parser.set_field_fuzzy(field, false, 1, true);
+        }
+    }
     let text = req
         .query
         .as_deref()
         .map(str::trim)
         .filter(|q| !q.is_empty());
     let scoring: Box<dyn Query> = match text {
-        Some(q) => parser.parse_query(q).map_err(|e| SearchError::Query {
-            query: q.to_string(),
-            reason: e.to_string(),
-        })?,
+        Some(q) => {
+            let q = expand_prefixes(q, searcher, if req.in_quotes { f.quote } else { f.text });
+            parser.parse_query(&q).map_err(|e| SearchError::Query {
+                query: q.clone(),
+                reason: e.to_string(),
+            })?
+        }
         None => Box::new(AllQuery),
     };
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, scoring.box_clone())];
@@ -170,4 +188,96 @@ pub fn sort_hits(hits: &mut [Hit], order: SortOrder) {
             hits.sort_by(|a, b| (b.date.is_some(), &b.date).cmp(&(a.date.is_some(), &a.date)))
         }
     }
+}
+
+/// How many index terms one `prefix*` may stand for.
+const MAX_EXPANSIONS: usize = 64;
+
+/// Rewrites each `word*` (or `field:word*`) outside quotes into the index
+/// terms that start with it: `(inflat OR inflation OR inflationari)`.
+fn expand_prefixes(
+    query: &str,
+    searcher: &tantivy::Searcher,
+    default: tantivy::schema::Field,
+) -> String {
+    let schema = searcher.schema();
+    let mut out = String::with_capacity(query.len());
+    let mut in_phrase = false;
+    for (i, piece) in query.split(' ').enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        let quotes = piece.matches('"').count();
+        let was_in_phrase = in_phrase;
+        if quotes % 2 == 1 {
+            in_phrase = !in_phrase;
+        }
+        let Some(stem) = piece
+            .strip_suffix('*')
+            .filter(|_| !was_in_phrase && quotes == 0)
+        else {
+            out.push_str(piece);
+            continue;
+        };
+        let (name, field, prefix) = match stem.split_once(':') {
+            Some((name, p)) => match schema.get_field(name) {
+                Ok(field) => (format!("{name}:"), field, p),
+                Err(_) => {
+                    out.push_str(piece);
+                    continue;
+                }
+            },
+            None => (String::new(), default, stem),
+        };
+        let trimmed = prefix.trim_start_matches(['(', '-', '+']);
+        out.push_str(&prefix[..prefix.len() - trimmed.len()]);
+        let folded = deunicode::deunicode(trimmed).to_lowercase();
+        let terms = if folded.chars().count() >= 2 {
+            terms_with_prefix(searcher, field, &folded)
+        } else {
+            Vec::new()
+        };
+        if terms.is_empty() {
+            // Nothing starts with it: keep the word, which then matches nothing.
+            out.push_str(&format!("{name}{folded}"));
+            continue;
+        }
+        let alts: Vec<String> = terms.iter().map(|t| format!("{name}{t}")).collect();
+        out.push('(');
+        out.push_str(&alts.join(" OR "));
+        out.push(')');
+    }
+    out
+}
+
+fn terms_with_prefix(
+    searcher: &tantivy::Searcher,
+    field: tantivy::schema::Field,
+    prefix: &str,
+) -> Vec<String> {
+    let mut found = std::collections::BTreeSet::new();
+    let mut upper = prefix.as_bytes().to_vec();
+    upper.push(0xff);
+    for segment in searcher.segment_readers() {
+        let Ok(inverted) = segment.inverted_index(field) else {
+            continue;
+        };
+        let Ok(mut stream) = inverted
+            .terms()
+            .range()
+            .ge(prefix.as_bytes())
+            .lt(&upper)
+            .into_stream()
+        else {
+            continue;
+        };
+        while stream.advance() && found.len() < MAX_EXPANSIONS {
+            if let Ok(t) = std::str::from_utf8(stream.key())
+                && t.chars().all(char::is_alphanumeric)
+            {
+                found.insert(t.to_string());
+            }
+        }
+    }
+    found.into_iter().collect()
 }
