@@ -96,12 +96,17 @@ pub fn run() -> Result<ExitCode> {
             io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
         }
     };
-    let width = if io::stdout().is_terminal() {
+    let terminal = io::stdout().is_terminal();
+    let width = if terminal {
         terminal_size::terminal_size().map_or(80, |(w, _)| usize::from(w.0))
     } else {
         80
     };
-    let style = render::Style { color, width };
+    let style = render::Style {
+        color,
+        width,
+        terminal,
+    };
     let code = match &cli.command {
         Command::Index(args) => index::run(args, &index, &mut out, cli.quiet, cli.verbose)?,
         Command::Search(args) => search::run(args, &index, &mut out, style, cli.verbose)?,

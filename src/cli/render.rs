@@ -113,6 +113,20 @@ pub struct Style {
     pub color: bool,
     /// The terminal's width in columns (80 off a terminal).
     pub width: usize,
+    /// Output goes to a terminal (wrap to its width).
+    pub terminal: bool,
+}
+
+/// A path as the user would type it: relative to the current folder when
+/// it lies under it.
+pub fn shown(path: &str) -> String {
+    let Ok(cwd) = std::env::current_dir() else {
+        return path.to_string();
+    };
+    let prefix = format!("{}/", cwd.display());
+    path.strip_prefix(prefix.as_str())
+        .unwrap_or(path)
+        .to_string()
 }
 
 fn paint(
@@ -154,14 +168,14 @@ pub fn hit(out: &mut dyn Write, h: &newsdex::search::Hit, style: Style) -> Resul
     writeln!(out, " — {}", meta.join(", "))?;
     paint(
         out,
-        &format!("{} #{}", h.article, h.passage),
+        &format!("{} #{}", shown(&h.article), h.passage),
         Some(&color(Color::Magenta, false)),
         style,
     )?;
     writeln!(out)?;
     out.write_all(b"  ")?;
     let wrapped;
-    let text = if style.color {
+    let text = if style.terminal {
         // On a terminal: wrap to its width, keeping highlight offsets valid
         // by only replacing spaces with newlines.
         wrapped = wrap_in_place(&h.snippet.text, style.width.saturating_sub(2));
@@ -205,8 +219,12 @@ pub fn hit(out: &mut dyn Write, h: &newsdex::search::Hit, style: Style) -> Resul
     }
     match h.also_in.len() {
         0 => {}
-        1 => writeln!(out, "  also in 1 other file: {}", h.also_in[0])?,
-        n => writeln!(out, "  also in {n} other files, such as {}", h.also_in[0])?,
+        1 => writeln!(out, "  also in 1 other file: {}", shown(&h.also_in[0]))?,
+        n => writeln!(
+            out,
+            "  also in {n} other files, such as {}",
+            shown(&h.also_in[0])
+        )?,
     }
     writeln!(out)?;
     Ok(())
@@ -445,7 +463,7 @@ pub fn quote(
     writeln!(out, "  {}", source.join(", "))?;
     paint(
         out,
-        &format!("  {} #{}", q.article, q.passage),
+        &format!("  {} #{}", shown(&q.article), q.passage),
         Some(&color(Color::Magenta, false)),
         style,
     )?;
