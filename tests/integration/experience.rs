@@ -281,3 +281,22 @@ fn errors_say_what_to_do_next() {
     let r = env.run(&["quotes"]);
     assert!(r.stderr.contains("--speaker"), "{}", r.stderr);
 }
+
+#[test]
+fn an_ambiguous_speaker_lists_the_candidates() {
+    let env = Env::with_corpus();
+    std::fs::write(
+        env.corpus.join("wire/marek-cousin.txt"),
+        "Harbour pilots strike\n\nBy Jo Park\n2025-05-02\n\n“We will not guide ships in for free,” said pilot Tomas Marek.\n",
+    )
+    .unwrap();
+    env.index_corpus();
+    let r = env.run(&["search", "strike", "--speaker", "marek"]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains("Ilse Marek") && r.stderr.contains("Tomas Marek"),
+        "{}",
+        r.stderr
+    );
+    env.ok(&["search", "strike", "--speaker", "tomas marek"]);
+}
