@@ -627,6 +627,19 @@ fn cue_of(toks: &[Tok], i: usize) -> Option<Cue> {
             | "insisted,"
             | "went"
             | "putting"
+            | "put"
+            | "interjected"
+            | "offered"
+            | "exclaimed"
+            | "ventured"
+            | "cracked"
+            | "griped"
+            | "fumed"
+            | "rejoined"
+            | "scolded"
+            | "lectured"
+            | "lecturing"
+            | "shouting"
     );
     if !verb {
         return None;
@@ -635,7 +648,7 @@ fn cue_of(toks: &[Tok], i: usize) -> Option<Cue> {
     if w == "went" && toks.get(i + 1).is_none_or(|n| n.text != "on") {
         return None;
     }
-    if w == "putting" && toks.get(i + 1).is_none_or(|n| n.text != "it") {
+    if (w == "putting" || w == "put") && toks.get(i + 1).is_none_or(|n| n.text != "it") {
         return None;
     }
     Some(Cue::Verb {
@@ -991,9 +1004,22 @@ impl<'a> Attributor<'a> {
                 None => {
                     let n_words = inner.split_whitespace().count();
                     let standalone = words_outside == 0;
-                    // A long quote woven into the writer's sentence is still
-                    // speech; a short one is a scare quote or a title.
-                    if standalone || (n_words >= 6 && !looks_like_title(inner)) {
+                    // No verb, but a name and a colon before the quote
+                    // ("Pollster Daron Shaw: “...”") or a dash and a name
+                    // after it ("“...” ― Pamela Padilla").
+                    let labelled = label_speaker(toks, qpos)
+                        .and_then(|m| self.resolve(m))
+                        .filter(|_| n_words >= 3);
+                    if labelled.is_some() {
+                        out.push(Found {
+                            seg: seg.clone(),
+                            speaker: labelled,
+                            when: None,
+                            inherits: true,
+                        });
+                    } else if standalone || (n_words >= 6 && !looks_like_title(inner)) {
+                        // A long quote woven into the writer's sentence is
+                        // still speech; a short one is a scare quote or a title.
                         out.push(Found {
                             seg: seg.clone(),
                             speaker: None,
@@ -1150,7 +1176,7 @@ fn subject_before(toks: &[Tok], ci: usize, lo: usize) -> Option<Mention> {
     while j > lo {
         j -= 1;
         steps += 1;
-        if steps > 12 {
+        if steps > 30 {
             return None;
         }
         let t = &toks[j];
@@ -1160,7 +1186,7 @@ fn subject_before(toks: &[Tok], ci: usize, lo: usize) -> Option<Mention> {
                 if t.is_punct(',') {
                     // Appositive: "Smith, an analyst at X, said" or
                     // "the company's chief, John Smith, said".
-                    let prev_comma = (lo..j).rev().take(14).find(|&k| toks[k].is_punct(','));
+                    let prev_comma = (lo..j).rev().take(30).find(|&k| toks[k].is_punct(','));
                     if let Some(k) = prev_comma {
                         let seg = &toks[k + 1..j];
                         if !seg.is_empty()
@@ -1173,7 +1199,19 @@ fn subject_before(toks: &[Tok], ci: usize, lo: usize) -> Option<Mention> {
                         if !seg.is_empty()
                             && seg.iter().all(|t| !matches!(t.kind, TokKind::Quote(_)))
                         {
-                            j = k;
+                            // Appositives stack: "J.J. Goldberg, editor at
+                            // large of The Forward, an influential paper,".
+                            let mut kk = k;
+                            while let Some(k2) =
+                                (lo..kk).rev().take(30).find(|&x| toks[x].is_punct(','))
+                            {
+                                if looks_appositive(&toks[k2 + 1..kk]) {
+                                    kk = k2;
+                                } else {
+                                    break;
+                                }
+                            }
+                            j = kk;
                             continue;
                         }
                     }
@@ -1182,7 +1220,14 @@ fn subject_before(toks: &[Tok], ci: usize, lo: usize) -> Option<Mention> {
                     }
                     continue;
                 }
-                if t.is_punct(';') || t.is_punct(':') || t.is_punct('(') || t.is_punct(')') {
+                // "Harry M. Reid (D-Nev.) said": step over the parentheses.
+                if t.is_punct(')') {
+                    if let Some(open) = (lo..j).rev().take(12).find(|&k| toks[k].is_punct('(')) {
+                        j = open;
+                    }
+                    continue;
+                }
+                if t.is_punct(';') || t.is_punct(':') || t.is_punct('(') {
                     return None;
                 }
                 continue;
@@ -1196,6 +1241,11 @@ fn subject_before(toks: &[Tok], ci: usize, lo: usize) -> Option<Mention> {
                     && let Some(m) = np_at(toks, j, lo)
                 {
                     return Some(m);
+                }
+                // "Boreing said ..., but said, “...”": the subject is the
+                // sentence's own.
+                if matches!(f.as_str(), "and" | "but" | "then") && steps <= 3 {
+                    return sentence_subject(toks);
                 }
                 if f == "that" || f == "which" || f == "and" && steps > 1 {
                     return None;
@@ -1318,6 +1368,34 @@ fn np_at(toks: &[Tok], j: usize, lo: usize) -> Option<Mention> {
     None
 }
 
+/// A speaker named without a verb: "Daron Shaw: “...”" or "“...” ― Pamela
+/// Padilla". Only person names count; "The lesson: “...”" does not.
+fn label_speaker(toks: &[Tok], qpos: usize) -> Option<Mention> {
+    let before = (qpos >= 2 && toks[qpos - 1].is_punct(':'))
+        .then(|| np_at(toks, qpos - 2, 0))
+        .flatten();
+    let after = toks
+        .get(qpos + 1)
+        .filter(|t| t.is_punct('―') || t.is_punct('—') || t.is_punct('–'))
+        .and_then(|_| np_after(toks, qpos + 2));
+    before.or(after).filter(|m| match m {
+        Mention::Name { words, .. } => {
+            split_role(&words.iter().map(String::as_str).collect::<Vec<_>>())
+                .is_some_and(|p| !p.org && p.name.contains(' '))
+        }
+        _ => false,
+    })
+}
+
+/// A comma-bounded phrase that describes what stands before it: it starts
+/// with a lower-case word, a determiner or a title.
+fn looks_appositive(seg: &[Tok]) -> bool {
+    let Some(first) = seg.iter().find(|t| t.is_word()) else {
+        return false;
+    };
+    !is_capitalized(first.text) || is_determiner(first.text) || is_role_word(first.text)
+}
+
 fn ends_possessive(w: &str) -> bool {
     w.ends_with("'s") || w.ends_with("’s") || w.ends_with("s'") || w.ends_with("s’")
 }
@@ -1350,16 +1428,24 @@ fn np_after(toks: &[Tok], i: usize) -> Option<Mention> {
     let mut last_name = None;
     let mut first_head = None;
     let mut j = k;
-    while j < toks.len() && toks[j].is_word() && j - k < 8 {
+    while j < toks.len() && toks[j].is_word() && j - k < 10 {
         let t = &toks[j];
-        if cue_of(toks, j).is_some() {
+        let f = t.folded();
+        if cue_of(toks, j).is_some() || ends_phrase(&f) {
+            break;
+        }
+        // "Sen. Brian Schatz of Hawaii": a preposition after the name ends it.
+        if last_name.is_some()
+            && matches!(
+                f.as_str(),
+                "of" | "from" | "at" | "in" | "for" | "with" | "on" | "to"
+            )
+        {
             break;
         }
         if is_name_word(t.text) && is_capitalized(t.text) {
             last_name = Some(j);
-        } else if last_name.is_some() && !is_role_word(t.text) {
-            break;
-        } else if first_head.is_none() && is_nominal_head(&t.folded()) {
+        } else if first_head.is_none() && last_name.is_none() && is_nominal_head(&f) {
             first_head = Some(j);
         }
         j += 1;
@@ -1372,13 +1458,71 @@ fn np_after(toks: &[Tok], i: usize) -> Option<Mention> {
     }
 }
 
+/// Words that end a noun phrase read rightwards: "said Tuesday that ...".
+fn ends_phrase(w: &str) -> bool {
+    matches!(
+        w,
+        "that"
+            | "it"
+            | "would"
+            | "will"
+            | "was"
+            | "is"
+            | "has"
+            | "had"
+            | "have"
+            | "can"
+            | "could"
+            | "should"
+            | "may"
+            | "might"
+            | "must"
+            | "not"
+            | "as"
+            | "because"
+            | "if"
+            | "when"
+            | "while"
+            | "after"
+            | "before"
+            | "but"
+            | "and"
+            | "or"
+            | "who"
+            | "which"
+            | "he"
+            | "she"
+            | "they"
+            | "we"
+            | "i"
+            | "there"
+            | "this"
+            | "these"
+            | "those"
+    )
+}
+
 /// The first noun phrase of a sentence, after an opening adverbial.
 fn sentence_subject(toks: &[Tok]) -> Option<Mention> {
     let mut start = 0;
     if let Some(first) = toks.first() {
         let f = first.folded();
         let opener = is_stop_capital(&f) && !is_subject_pronoun(&f) && f != "the" && f != "a";
-        if opener && let Some(c) = toks.iter().take(16).position(|t| t.is_punct(',')) {
+        // "Hours later, Trump ...": a short opening phrase with a lower-case
+        // word in it is an adverbial too.
+        let short_opener = toks
+            .iter()
+            .take(6)
+            .position(|t| t.is_punct(','))
+            .is_some_and(|c| {
+                c >= 2
+                    && toks[..c]
+                        .iter()
+                        .any(|t| t.is_word() && !is_capitalized(t.text))
+            });
+        if (opener || short_opener)
+            && let Some(c) = toks.iter().take(16).position(|t| t.is_punct(','))
+        {
             start = c + 1;
         }
     }
@@ -1613,6 +1757,37 @@ mod tests {
         let s = q.speaker.as_ref().unwrap();
         assert_eq!(s.name, "Halvard Lunde");
         assert_eq!(s.role.as_deref(), Some("director"));
+    }
+
+    #[test]
+    fn speaker_named_by_colon_or_dash() {
+        let t = "Pollster Daron Shaw: “Lesser-known candidates gain the most from early wins.”";
+        assert_eq!(speaker_of(t, "Lesser-known"), Some("Daron Shaw".into()));
+        let t = "“The most unqualified person to ever run for the job.” ― Francisco Herrero";
+        assert_eq!(speaker_of(t, "The most"), Some("Francisco Herrero".into()));
+        let t = "The lesson was simple: “Never trust a poll in January again.”";
+        assert_eq!(speaker_of(t, "Never"), None);
+    }
+
+    #[test]
+    fn inverted_over_titles_and_modifiers() {
+        let t = "“It was never meant to be,” said Republican political consultant Chris Russell.";
+        assert_eq!(speaker_of(t, "It was"), Some("Chris Russell".into()));
+        let t = "“Nobody likes this,” said Sen. Brian Schatz of Hawaii, who has spoken privately.";
+        assert_eq!(speaker_of(t, "Nobody"), Some("Brian Schatz".into()));
+        let t =
+            "“Pfizer is gaming the system,” Senate Minority Leader Harry M. Reid (D-Nev.) said.";
+        assert_eq!(speaker_of(t, "Pfizer"), Some("Harry M. Reid".into()));
+    }
+
+    #[test]
+    fn stacked_appositives_and_coordinated_verbs() {
+        let t = "Last week, Jo Goldberg, editor at large of The Forward, an influential paper, wrote, “We should think of a world war.”";
+        assert_eq!(speaker_of(t, "We should"), Some("Jo Goldberg".into()));
+        let t = "Hal Boreing said the members will still meet, but said, “It is time we change how we do it.”";
+        assert_eq!(speaker_of(t, "It is time"), Some("Hal Boreing".into()));
+        let t = "Hours later, Mara Quint returned the compliment, telling reporters, “He is an amazing man.”";
+        assert_eq!(speaker_of(t, "He is"), Some("Mara Quint".into()));
     }
 
     #[test]

@@ -217,6 +217,23 @@ fn is_title_word(w: &str) -> bool {
             | "emir"
             | "sultan"
             | "crown"
+            | "pollster"
+            | "consultant"
+            | "host"
+            | "anchor"
+            | "commentator"
+            | "columnist"
+            | "historian"
+            | "pundit"
+            | "operative"
+            | "aide"
+            | "official"
+            | "surrogate"
+            | "1st"
+            | "2nd"
+            | "pvt"
+            | "cpl"
+            | "specialist"
     )
 }
 
