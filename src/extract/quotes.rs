@@ -50,6 +50,11 @@ pub fn extract_quotes(text: &str, date: Option<NaiveDate>) -> Vec<Quote> {
             .is_some_and(|next| starts_with_open_mark(&text[next.clone()]));
         scan_marks(text, para.clone(), i, next_opens, &mut segments);
     }
+    // Embedded posts left in the text as markup are not the article's speech.
+    let embeds = embed_ranges(text);
+    if !embeds.is_empty() {
+        segments.retain(|s| !embeds.iter().any(|r| r.contains(&s.inner.start)));
+    }
     // Articles that quote speech in double marks use single marks for
     // nested quotes, apostrophes and headlines only.
     if segments.iter().any(|s| !s.single) {
@@ -61,6 +66,23 @@ pub fn extract_quotes(text: &str, date: Option<NaiveDate>) -> Vec<Quote> {
     for (i, para) in paragraphs.iter().enumerate() {
         let segs: Vec<&Segment> = segments.iter().filter(|s| s.para == i).collect();
         attributor.paragraph(para.clone(), &segs, &mut out);
+    }
+    out
+}
+
+/// Byte ranges of embedded posts left as markup in a text:
+/// `<tweet ...>...</tweet>` (or `<tweet/>`).
+fn embed_ranges(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(open) = text[from..].find("<tweet").map(|p| from + p) {
+        let close = ["</tweet>", "<tweet/>"]
+            .iter()
+            .filter_map(|end| text[open + 6..].find(end).map(|p| open + 6 + p + end.len()))
+            .min()
+            .unwrap_or_else(|| text[open..].find('\n').map_or(text.len(), |p| open + p));
+        out.push(open..close);
+        from = close;
     }
     out
 }
@@ -984,7 +1006,7 @@ impl<'a> Attributor<'a> {
         for &(qpos, qi) in &quote_positions {
             let seg = segs[qi];
             let inner = &self.text[seg.inner.clone()];
-            if is_title_context(toks, qpos) {
+            if is_title_context(toks, qpos) || is_work_title(toks, qpos, inner) {
                 continue;
             }
             let cue = nearest_cue(&cues, &quote_positions, qpos);
@@ -1645,6 +1667,40 @@ fn looks_like_title(inner: &str) -> bool {
             .all(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()))
 }
 
+/// A title of a work inside a sentence: "on NBC's “Meet the Press.”", "her
+/// memoir, “Tough Choices”". Every long word is capitalised, and the quote
+/// does not follow its cue or a colon (“Make America Great Again,” he said
+/// is speech).
+fn is_work_title(toks: &[Tok], qpos: usize, inner: &str) -> bool {
+    let core = inner.trim_end_matches(['.', ',', '?', '!', ';', ':']);
+    let words: Vec<&str> = core.split_whitespace().collect();
+    let long: Vec<&&str> = words.iter().filter(|w| w.chars().count() > 3).collect();
+    if words.is_empty() || words.len() > 8 || long.is_empty() {
+        return false;
+    }
+    let capitalised = words[0].chars().next().is_some_and(char::is_uppercase)
+        && long
+            .iter()
+            .all(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()));
+    if !capitalised {
+        return false;
+    }
+    let introduced = qpos > 0 && {
+        let prev = &toks[qpos - 1];
+        prev.is_punct(':')
+            || cue_of(toks, qpos - 1).is_some()
+            || (prev.is_punct(',') && qpos > 1 && cue_of(toks, qpos - 2).is_some())
+    };
+    let attributed_after = toks.get(qpos + 1).is_some_and(|t| {
+        cue_of(toks, qpos + 1).is_some()
+            || t.is_word() && {
+                toks.get(qpos + 2)
+                    .is_some_and(|_| cue_of(toks, qpos + 2).is_some())
+            }
+    });
+    !introduced && !attributed_after
+}
+
 fn is_partial(inner: &str) -> bool {
     inner.chars().next().is_some_and(char::is_lowercase) || inner.split_whitespace().count() <= 3
 }
@@ -1788,6 +1844,23 @@ mod tests {
         assert_eq!(speaker_of(t, "It is time"), Some("Hal Boreing".into()));
         let t = "Hours later, Mara Quint returned the compliment, telling reporters, “He is an amazing man.”";
         assert_eq!(speaker_of(t, "He is"), Some("Mara Quint".into()));
+    }
+
+    #[test]
+    fn titles_of_works_in_attribution_sentences() {
+        let t = "“Donald Trump is a fraud,” Perez said Sunday on NBC's “Meet the Press.”";
+        let got = attributed(t);
+        assert_eq!(got.len(), 1, "{got:?}");
+        let t = "She wrote in her memoir, “Tough Choices,” that the board was wrong.";
+        assert!(attributed(t).is_empty(), "{:?}", attributed(t));
+        let t = "“Here comes Big Daddy,” she said.";
+        assert_eq!(attributed(t).len(), 1);
+    }
+
+    #[test]
+    fn embedded_posts_are_not_speech() {
+        let t = "Trump posted again. <tweet author=\"@x\">“Very good reporter, this guy” – @someone</tweet> He left.";
+        assert!(attributed(t).is_empty());
     }
 
     #[test]
