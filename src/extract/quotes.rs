@@ -489,6 +489,10 @@ fn cue_of(toks: &[Tok], i: usize) -> Option<Cue> {
     if !t.is_word() {
         return None;
     }
+    // Capitalised inside a sentence, a verb form is a name: "the United States".
+    if i > 0 && is_capitalized(t.text) {
+        return None;
+    }
     let w = t.text.to_lowercase();
     if w == "according" {
         return toks
@@ -1148,6 +1152,16 @@ impl<'a> Attributor<'a> {
                     .rev()
                     .find(|(h, _)| *h == head)
                     .map(|(_, s)| s.clone());
+                // "The former secretary of state said": a definite title
+                // with no unnamed source before it describes the person
+                // the story is about.
+                let describes_person = definite
+                    && earlier.is_none()
+                    && is_person_title(&head)
+                    && self.last_person.as_ref().is_some_and(|p| p.named);
+                if describes_person {
+                    return self.last_person.clone();
+                }
                 let speaker = match earlier {
                     Some(s) if definite => s,
                     _ => {
@@ -1409,6 +1423,51 @@ fn label_speaker(toks: &[Tok], qpos: usize) -> Option<Mention> {
     })
 }
 
+/// Head nouns of titles that describe a named person in news copy ("the
+/// senator", "the former secretary of state", "the front-runner").
+fn is_person_title(head: &str) -> bool {
+    matches!(
+        head,
+        "secretary"
+            | "president"
+            | "candidate"
+            | "senator"
+            | "nominee"
+            | "governor"
+            | "mayor"
+            | "minister"
+            | "chairman"
+            | "chairwoman"
+            | "leader"
+            | "front-runner"
+            | "frontrunner"
+            | "billionaire"
+            | "businessman"
+            | "businesswoman"
+            | "congressman"
+            | "congresswoman"
+            | "lawmaker"
+            | "mogul"
+            | "star"
+            | "premier"
+            | "chancellor"
+            | "hopeful"
+            | "coach"
+            | "ceo"
+            | "founder"
+            | "author"
+            | "actor"
+            | "actress"
+            | "singer"
+            | "democrat"
+            | "republican"
+            | "incumbent"
+            | "challenger"
+            | "contender"
+            | "rival"
+    )
+}
+
 /// A comma-bounded phrase that describes what stands before it: it starts
 /// with a lower-case word, a determiner or a title.
 fn looks_appositive(seg: &[Tok]) -> bool {
@@ -1542,8 +1601,10 @@ fn sentence_subject(toks: &[Tok]) -> Option<Mention> {
                         .iter()
                         .any(|t| t.is_word() && !is_capitalized(t.text))
             });
-        if (opener || short_opener)
-            && let Some(c) = toks.iter().take(16).position(|t| t.is_punct(','))
+        // "Filling in for Sanders at the event, West ...": a participle.
+        let participle = (f.ends_with("ing") || f.ends_with("ed")) && f.len() > 4;
+        if (opener || short_opener || participle)
+            && let Some(c) = toks.iter().take(25).position(|t| t.is_punct(','))
         {
             start = c + 1;
         }
@@ -1861,6 +1922,20 @@ mod tests {
     fn embedded_posts_are_not_speech() {
         let t = "Trump posted again. <tweet author=\"@x\">“Very good reporter, this guy” – @someone</tweet> He left.";
         assert!(attributed(t).is_empty());
+    }
+
+    #[test]
+    fn capitalised_verb_forms_are_names() {
+        let t = "Nieto said that immigration to the United States peaked.\n“Mexicans are honest people,” he said.";
+        assert_eq!(speaker_of(t, "Mexicans"), Some("Nieto".into()));
+    }
+
+    #[test]
+    fn descriptions_and_participial_openers() {
+        let t = "Hillary Clinton spoke in Ohio.\nThe Democratic front-runner and former secretary of state said the plan was sound.\n“I think you will hear that from the president,” she said.";
+        assert_eq!(speaker_of(t, "I think"), Some("Hillary Clinton".into()));
+        let t = "Filling in for Sanders at the same event, Cornel West landed a sharp dig.\n“I was born at night but not last night,” he said.";
+        assert_eq!(speaker_of(t, "I was born"), Some("Cornel West".into()));
     }
 
     #[test]
