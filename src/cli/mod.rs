@@ -29,6 +29,10 @@ pub struct Cli {
     /// When to colour output.
     #[arg(long, global = true, value_enum, default_value = "auto")]
     pub color: ColorWhen,
+    /// Speaker aliases file [default: NEWSDEX_ALIASES, or
+    /// ~/.config/newsdex/aliases.txt when it exists].
+    #[arg(long, global = true, value_name = "FILE")]
+    pub aliases: Option<PathBuf>,
     /// The subcommand.
     #[command(subcommand)]
     pub command: Command,
@@ -107,11 +111,15 @@ pub fn run() -> Result<ExitCode> {
         width,
         terminal,
     };
+    let open = search::Opener {
+        index: index.clone(),
+        aliases: cli.aliases.clone(),
+    };
     let code = match &cli.command {
         Command::Index(args) => index::run(args, &index, &mut out, cli.quiet, cli.verbose)?,
-        Command::Search(args) => search::run(args, &index, &mut out, style, cli.verbose)?,
-        Command::Quotes(args) => search::quotes(args, &index, &mut out, style)?,
-        Command::Timeline(args) => search::timeline(args, &index, &mut out, style)?,
+        Command::Search(args) => search::run(args, &open, &mut out, style, cli.verbose)?,
+        Command::Quotes(args) => search::quotes(args, &open, &mut out, style)?,
+        Command::Timeline(args) => search::timeline(args, &open, &mut out, style)?,
         Command::Completions { shell } => {
             use clap::CommandFactory;
             clap_complete::generate(*shell, &mut Cli::command(), "newsdex", &mut out);
@@ -122,7 +130,7 @@ pub fn run() -> Result<ExitCode> {
             clap_mangen::Man::new(Cli::command()).render(&mut out)?;
             ExitCode::SUCCESS
         }
-        Command::Speakers(args) => search::speakers(args, &index, &mut out)?,
+        Command::Speakers(args) => search::speakers(args, &open, &mut out)?,
         Command::Extract(args) => extract::run(args, &mut out, cli.quiet)?,
         Command::Status(args) => {
             let s = newsdex::index::status::status(&index)?;

@@ -1,17 +1,39 @@
 //! `newsdex search QUERY` and `newsdex speakers [QUERY]`.
 
 use std::io::Write;
-use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::{Result, bail};
 use clap::{Args, ValueEnum};
 
+use newsdex::search::aliases::Aliases;
 use newsdex::search::query::SortOrder;
 use newsdex::search::timeline::Period;
 use newsdex::search::{Facet, Request, Searcher, parse_day};
 
 use super::render::{self, Style};
+
+/// Opens the index with the user's speaker aliases.
+pub struct Opener {
+    /// The index folder.
+    pub index: std::path::PathBuf,
+    /// `--aliases FILE`, if given.
+    pub aliases: Option<std::path::PathBuf>,
+}
+
+impl Opener {
+    fn open(&self) -> Result<Searcher> {
+        let searcher = Searcher::open(&self.index)?;
+        let path = match &self.aliases {
+            Some(p) => Some(p.clone()),
+            None => Aliases::default_path().filter(|p| p.exists()),
+        };
+        Ok(match path {
+            Some(p) => searcher.with_aliases(Aliases::load(&p).map_err(anyhow::Error::msg)?),
+            None => searcher,
+        })
+    }
+}
 
 /// Filters shared by every command that queries the index.
 #[derive(Debug, Args, Clone)]
@@ -208,7 +230,7 @@ pub struct SpeakersArgs {
 /// Runs a search and renders the hits. Exit 0 with hits, 1 without.
 pub fn run(
     args: &SearchArgs,
-    index: &Path,
+    open: &Opener,
     out: &mut dyn Write,
     style: Style,
     verbose: bool,
@@ -217,7 +239,7 @@ pub fn run(
         bail!("give a query, or a --speaker or --outlet filter (see `newsdex search --help`)");
     }
     let started = std::time::Instant::now();
-    let searcher = Searcher::open(index)?;
+    let searcher = open.open()?;
     let mut req = args.filters.request(args.query.as_deref())?;
     req.limit = args.limit.max(1);
     req.offset = args.offset;
@@ -283,14 +305,14 @@ fn sort_order(sort: Option<Sort>) -> Option<SortOrder> {
 /// Lists quotations. Exit 0 with some, 1 without.
 pub fn quotes(
     args: &QuotesArgs,
-    index: &Path,
+    open: &Opener,
     out: &mut dyn Write,
     style: Style,
 ) -> Result<ExitCode> {
     if args.query.is_none() && args.filters.speaker.is_empty() {
         bail!("give words to find in quotations, or a --speaker (see `newsdex quotes --help`)");
     }
-    let searcher = Searcher::open(index)?;
+    let searcher = open.open()?;
     let mut req = args.filters.request(args.query.as_deref())?;
     req.limit = args.limit.max(1);
     req.offset = args.offset;
@@ -314,11 +336,11 @@ pub fn quotes(
 /// Counts matching passages over time. Exit 0 with some, 1 without.
 pub fn timeline(
     args: &TimelineArgs,
-    index: &Path,
+    open: &Opener,
     out: &mut dyn Write,
     style: Style,
 ) -> Result<ExitCode> {
-    let searcher = Searcher::open(index)?;
+    let searcher = open.open()?;
     let req = args.filters.request(args.query.as_deref())?;
     let by = match args.by {
         By::Day => Period::Day,
@@ -349,8 +371,8 @@ pub fn timeline(
 }
 
 /// Counts speakers and renders the table. Exit 0 with speakers, 1 without.
-pub fn speakers(args: &SpeakersArgs, index: &Path, out: &mut dyn Write) -> Result<ExitCode> {
-    let searcher = Searcher::open(index)?;
+pub fn speakers(args: &SpeakersArgs, open: &Opener, out: &mut dyn Write) -> Result<ExitCode> {
+    let searcher = open.open()?;
     let req = args.filters.request(args.query.as_deref())?;
     let counts = searcher.speakers(&req, args.top.max(1))?;
     if args.json {

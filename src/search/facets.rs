@@ -13,6 +13,7 @@ use tantivy::query::Query;
 use tantivy::schema::Field;
 
 use super::SearchError;
+use super::aliases::Aliases;
 use crate::extract::speakers::name_key;
 
 /// A speaker and the number of matching passages that quote them.
@@ -37,8 +38,11 @@ pub fn all_speakers(
 
 /// The group key of a name: its full key, or for a lone surname the key of
 /// the one full name ending with it.
-fn group_keys(names: &[String]) -> BTreeMap<String, String> {
-    let keys: BTreeMap<&str, String> = names.iter().map(|n| (n.as_str(), name_key(n))).collect();
+fn group_keys(names: &[String], aliases: &Aliases) -> BTreeMap<String, String> {
+    let keys: BTreeMap<&str, String> = names
+        .iter()
+        .map(|n| (n.as_str(), name_key(aliases.canonical(n).unwrap_or(n))))
+        .collect();
     let mut by_last: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for key in keys.values() {
         if key.contains(' ') {
@@ -64,17 +68,25 @@ fn group_keys(names: &[String]) -> BTreeMap<String, String> {
 /// The indexed speakers a typed name means. Case, accents and spelling
 /// variants are forgiven, and part of a name is enough ("putin"); a name
 /// that fits several people is an error listing them.
-pub fn resolve(typed: &str, speakers: &[String]) -> Result<Vec<String>, SearchError> {
-    let wanted = name_key(typed);
+pub fn resolve(
+    typed: &str,
+    speakers: &[String],
+    aliases: &Aliases,
+) -> Result<Vec<String>, SearchError> {
+    let wanted = name_key(aliases.canonical(typed).unwrap_or(typed));
     let wanted_words: Vec<&str> = wanted.split(' ').filter(|w| !w.is_empty()).collect();
     if wanted_words.is_empty() {
         return Err(SearchError::UnknownSpeaker(typed.to_string()));
     }
-    let groups = group_keys(speakers);
+    let groups = group_keys(speakers, aliases);
     let matching: Vec<(&String, &String)> = groups
         .iter()
-        .filter(|(name, _)| {
-            let key = name_key(name);
+        .filter(|(name, group)| {
+            let key = if aliases.canonical(name).is_some() {
+                (*group).clone()
+            } else {
+                name_key(name)
+            };
             let words: Vec<&str> = key.split(' ').collect();
             wanted_words
                 .iter()
@@ -159,6 +171,7 @@ pub fn count(
     query: &dyn Query,
     field: Field,
     top: usize,
+    aliases: &Aliases,
 ) -> Result<Vec<SpeakerCount>, SearchError> {
     let name = searcher.schema().get_field_name(field).to_string();
     let mut collector = FacetCollector::for_field(name);
@@ -169,7 +182,7 @@ pub fn count(
         .filter_map(|(facet, n)| facet.to_path().last().map(|s| ((*s).to_string(), n)))
         .collect();
     let names: Vec<String> = raw.iter().map(|(n, _)| n.clone()).collect();
-    let groups = group_keys(&names);
+    let groups = group_keys(&names, aliases);
     let mut merged: BTreeMap<&String, Vec<(String, u64)>> = BTreeMap::new();
     for (n, c) in &raw {
         merged.entry(&groups[n]).or_default().push((n.clone(), *c));
@@ -181,8 +194,13 @@ pub fn count(
             spellings.sort_by(|a, b| b.1.cmp(&a.1).then(b.0.len().cmp(&a.0.len())));
             let best = spellings
                 .iter()
-                .max_by_key(|(n, c)| (n.split(' ').count(), *c))
-                .map(|(n, _)| n.clone())
+                .find_map(|(n, _)| aliases.canonical(n).map(str::to_string))
+                .or_else(|| {
+                    spellings
+                        .iter()
+                        .max_by_key(|(n, c)| (n.split(' ').count(), *c))
+                        .map(|(n, _)| n.clone())
+                })
                 .unwrap_or_default();
             let count = spellings.iter().map(|(_, c)| c).sum();
             let variants = spellings
@@ -234,10 +252,10 @@ mod tests {
     #[test]
     fn part_of_a_name_finds_the_speaker() {
         let all = names(&["Vladimir Putin", "Volodymyr Zelenskyy", "Putin"]);
-        let got = resolve("putin", &all).unwrap();
+        let got = resolve("putin", &all, &Aliases::default()).unwrap();
         assert_eq!(got, names(&["Putin", "Vladimir Putin"]));
         assert_eq!(
-            resolve("ZELENSKY", &all).unwrap(),
+            resolve("ZELENSKY", &all, &Aliases::default()).unwrap(),
             names(&["Volodymyr Zelenskyy"])
         );
     }
@@ -246,11 +264,11 @@ mod tests {
     fn spelling_and_partial_names_are_forgiven() {
         let all = names(&["Aleksander Voronin", "Volodymyr Zelenskyy"]);
         assert_eq!(
-            resolve("Aleksandr Voronin", &all).unwrap(),
+            resolve("Aleksandr Voronin", &all, &Aliases::default()).unwrap(),
             names(&["Aleksander Voronin"])
         );
         assert_eq!(
-            resolve("volod", &all).unwrap(),
+            resolve("volod", &all, &Aliases::default()).unwrap(),
             names(&["Volodymyr Zelenskyy"])
         );
         assert!(within_one_edit("kostiuk", "kostyuk"));
@@ -260,31 +278,50 @@ mod tests {
     #[test]
     fn accents_are_forgiven() {
         let all = names(&["José Álvarez"]);
-        assert_eq!(resolve("jose alvarez", &all).unwrap(), all);
+        assert_eq!(
+            resolve("jose alvarez", &all, &Aliases::default()).unwrap(),
+            all
+        );
     }
 
     #[test]
     fn ambiguous_names_list_candidates() {
         let all = names(&["Anna Smith", "John Smith"]);
-        match resolve("smith", &all) {
+        match resolve("smith", &all, &Aliases::default()) {
             Err(SearchError::AmbiguousSpeaker { candidates, .. }) => {
                 assert_eq!(candidates, names(&["Anna Smith", "John Smith"]));
             }
             other => panic!("{other:?}"),
         }
-        assert_eq!(resolve("john smith", &all).unwrap(), names(&["John Smith"]));
+        assert_eq!(
+            resolve("john smith", &all, &Aliases::default()).unwrap(),
+            names(&["John Smith"])
+        );
         // A surname that two people share, also quoted alone, is ambiguous.
         let all = names(&["Blair", "Cherie Blair", "Tony Blair"]);
         assert!(matches!(
-            resolve("blair", &all),
+            resolve("blair", &all, &Aliases::default()),
             Err(SearchError::AmbiguousSpeaker { .. })
         ));
     }
 
     #[test]
+    fn aliases_join_names_the_file_lists() {
+        let all = names(&["Lula", "Luiz Inácio Lula da Silva"]);
+        let aliases = Aliases::parse("Lula = Luiz Inácio Lula da Silva").unwrap();
+        let mut got = resolve("lula", &all, &aliases).unwrap();
+        got.sort();
+        assert_eq!(got, names(&["Luiz Inácio Lula da Silva", "Lula"]));
+        assert!(
+            resolve("lula", &all, &Aliases::default()).is_err(),
+            "two people without the file"
+        );
+    }
+
+    #[test]
     fn unknown_names_are_errors() {
         assert!(matches!(
-            resolve("nobody", &names(&["Anna Smith"])),
+            resolve("nobody", &names(&["Anna Smith"]), &Aliases::default()),
             Err(SearchError::UnknownSpeaker(_))
         ));
     }

@@ -6,6 +6,7 @@
 //! filtered by speaker, outlet and dates, best passage per article unless
 //! all passages are asked for. Nothing here prints; the CLI renders.
 
+pub mod aliases;
 pub mod facets;
 pub mod query;
 pub mod quotes;
@@ -88,6 +89,7 @@ pub struct Searcher {
     index: Index,
     reader: IndexReader,
     fields: Fields,
+    aliases: aliases::Aliases,
 }
 
 impl Searcher {
@@ -99,7 +101,14 @@ impl Searcher {
             index,
             reader,
             fields,
+            aliases: aliases::Aliases::default(),
         })
+    }
+
+    /// Uses these speaker aliases (see [`aliases`]).
+    pub fn with_aliases(mut self, aliases: aliases::Aliases) -> Searcher {
+        self.aliases = aliases;
+        self
     }
 
     /// The fields of the index.
@@ -111,7 +120,14 @@ impl Searcher {
     pub fn search(&self, req: &Request) -> Result<Vec<Hit>, SearchError> {
         let searcher = self.reader.searcher();
         let speakers = self.speaker_names()?;
-        let built = query::build(&self.index, &searcher, &self.fields, req, &speakers)?;
+        let built = query::build(
+            &self.index,
+            &searcher,
+            &self.fields,
+            req,
+            &speakers,
+            &self.aliases,
+        )?;
         let want = req.offset + req.limit;
         // Fetch more passages than needed when keeping one per article.
         let fetch = if req.all_passages {
@@ -190,8 +206,21 @@ impl Searcher {
     pub fn speakers(&self, req: &Request, top: usize) -> Result<Vec<SpeakerCount>, SearchError> {
         let searcher = self.reader.searcher();
         let speakers = self.speaker_names()?;
-        let built = query::build(&self.index, &searcher, &self.fields, req, &speakers)?;
-        facets::count(&searcher, &*built.query, self.fields.speakers, top)
+        let built = query::build(
+            &self.index,
+            &searcher,
+            &self.fields,
+            req,
+            &speakers,
+            &self.aliases,
+        )?;
+        facets::count(
+            &searcher,
+            &*built.query,
+            self.fields.speakers,
+            top,
+            &self.aliases,
+        )
     }
 
     /// Counts of matching passages by outlet or by year, most first.
@@ -203,16 +232,25 @@ impl Searcher {
     ) -> Result<Vec<(String, u64)>, SearchError> {
         let searcher = self.reader.searcher();
         let speakers = self.speaker_names()?;
-        let built = query::build(&self.index, &searcher, &self.fields, req, &speakers)?;
+        let built = query::build(
+            &self.index,
+            &searcher,
+            &self.fields,
+            req,
+            &speakers,
+            &self.aliases,
+        )?;
         match facet {
-            Facet::Speaker => {
-                Ok(
-                    facets::count(&searcher, &*built.query, self.fields.speakers, top)?
-                        .into_iter()
-                        .map(|c| (c.speaker, c.count))
-                        .collect(),
-                )
-            }
+            Facet::Speaker => Ok(facets::count(
+                &searcher,
+                &*built.query,
+                self.fields.speakers,
+                top,
+                &self.aliases,
+            )?
+            .into_iter()
+            .map(|c| (c.speaker, c.count))
+            .collect()),
             Facet::Outlet => {
                 facets::count_values(&searcher, &*built.query, self.fields.outlets, top)
             }
@@ -234,7 +272,14 @@ impl Searcher {
     ) -> Result<Vec<timeline::Bucket>, SearchError> {
         let searcher = self.reader.searcher();
         let speakers = self.speaker_names()?;
-        let built = query::build(&self.index, &searcher, &self.fields, req, &speakers)?;
+        let built = query::build(
+            &self.index,
+            &searcher,
+            &self.fields,
+            req,
+            &speakers,
+            &self.aliases,
+        )?;
         timeline::count(&searcher, &*built.query, self.fields.date, by)
     }
 
@@ -248,12 +293,19 @@ impl Searcher {
         let wanted: Vec<String> = req
             .speakers
             .iter()
-            .map(|n| facets::resolve(n, &speakers))
+            .map(|n| facets::resolve(n, &speakers, &self.aliases))
             .collect::<Result<Vec<_>, _>>()?
             .into_iter()
             .flatten()
             .collect();
-        let built = query::build(&self.index, &searcher, &self.fields, &req, &speakers)?;
+        let built = query::build(
+            &self.index,
+            &searcher,
+            &self.fields,
+            &req,
+            &speakers,
+            &self.aliases,
+        )?;
         quotes::find(&searcher, &self.fields, &built, &req, &wanted)
     }
 

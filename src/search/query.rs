@@ -93,6 +93,7 @@ pub fn build(
     f: &Fields,
     req: &Request,
     speakers: &[String],
+    aliases: &super::aliases::Aliases,
 ) -> Result<Built, SearchError> {
     let defaults = if req.in_quotes {
         vec![f.quote]
@@ -127,7 +128,7 @@ pub fn build(
     if !req.speakers.is_empty() {
         let mut any = Vec::new();
         for name in &req.speakers {
-            for speaker in facets::resolve(name, speakers)? {
+            for speaker in facets::resolve(name, speakers, aliases)? {
                 let term = Term::from_facet(f.speakers, &Facet::from_path([speaker.as_str()]));
                 any.push((
                     Occur::Should,

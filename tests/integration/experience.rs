@@ -300,3 +300,57 @@ fn an_ambiguous_speaker_lists_the_candidates() {
     );
     env.ok(&["search", "strike", "--speaker", "tomas marek"]);
 }
+
+#[test]
+fn an_aliases_file_joins_spellings_of_one_person() {
+    let env = Env::with_corpus();
+    env.index_corpus();
+    let kostyuk = |rows: &[serde_json::Value]| -> Vec<serde_json::Value> {
+        rows.iter()
+            .filter(|r| r["speaker"].as_str().unwrap().starts_with("Pavel Kost"))
+            .cloned()
+            .collect()
+    };
+    let before = json_lines(&env.ok(&["speakers", "--top", "100", "--json"]).stdout);
+    assert_eq!(kostyuk(&before).len(), 2, "two spellings before");
+    let file = env.root.join("aliases.txt");
+    std::fs::write(&file, "# one person\nPavel Kostyuk = Pavel Kostiuk\n").unwrap();
+    let after = json_lines(
+        &env.ok(&[
+            "--aliases",
+            file.to_str().unwrap(),
+            "speakers",
+            "--top",
+            "100",
+            "--json",
+        ])
+        .stdout,
+    );
+    let merged = kostyuk(&after);
+    assert_eq!(merged.len(), 1);
+    assert_eq!(merged[0]["speaker"], "Pavel Kostyuk");
+    assert_eq!(merged[0]["variants"][0], "Pavel Kostiuk");
+    // --speaker finds both spellings' quotations.
+    let q = json_lines(
+        &env.ok(&[
+            "--aliases",
+            file.to_str().unwrap(),
+            "quotes",
+            "--speaker",
+            "kostyuk",
+            "--json",
+            "-n",
+            "50",
+        ])
+        .stdout,
+    );
+    assert!(
+        q.iter().any(|x| x["speaker"] == "Pavel Kostiuk")
+            && q.iter().any(|x| x["speaker"] == "Pavel Kostyuk")
+    );
+    // A bad line is an error that names the file and line.
+    std::fs::write(&file, "Pavel Kostyuk\n").unwrap();
+    let r = env.run(&["--aliases", file.to_str().unwrap(), "speakers"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("aliases.txt:1"), "{}", r.stderr);
+}
