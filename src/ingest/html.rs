@@ -356,7 +356,8 @@ fn name_of(v: &Value) -> Option<String> {
 fn publication_date(doc: &Document, ld: &[Value], url: Option<&str>) -> Option<Published> {
     let from_ld = ld
         .iter()
-        .find_map(|o| o.get("datePublished")?.as_str().and_then(parse_date));
+        .find_map(|o| o.get("datePublished")?.as_str().and_then(parse_date))
+        .or_else(|| any_ld_date(doc));
     from_ld
         .or_else(|| {
             meta(
@@ -383,6 +384,21 @@ fn publication_date(doc: &Document, ld: &[Value], url: Option<&str>) -> Option<P
                     "article:published",
                     "cxenseparse:recs:publishtime",
                     "created",
+                    "dc.date.created",
+                    "citation_publication_date",
+                    "citation_date",
+                    "publication-date",
+                    "pub_date",
+                    "article_date_original",
+                    "bt:pubdate",
+                    "og:pubdate",
+                    "rnews:datepublished",
+                    "datecreated",
+                    "date.available",
+                    "release_date",
+                    "pdate",
+                    "timestamp",
+                    "dcterms.issued",
                 ],
             )
             .and_then(|v| parse_date(&v))
@@ -397,6 +413,71 @@ fn publication_date(doc: &Document, ld: &[Value], url: Option<&str>) -> Option<P
         })
         .or_else(|| attr(doc, "time[datetime]", "datetime").and_then(|v| parse_date(&v)))
         .or_else(|| url.and_then(date_in_url))
+        .or_else(|| dated_element(doc))
+        .or_else(|| dated_line(doc))
+}
+
+/// The first short line of the page's visible text, near its top, that reads
+/// as a date ("Posted March 5, 2020 by ...").
+fn dated_line(doc: &Document) -> Option<Published> {
+    let body = doc.select("body").text();
+    body.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .take(150)
+        .filter(|l| l.len() <= 100)
+        .find_map(parse_date)
+}
+
+/// A `datePublished` of any JSON-LD object (a WebPage, a VideoObject), when
+/// no article object has one.
+fn any_ld_date(doc: &Document) -> Option<Published> {
+    fn find(v: &Value) -> Option<Published> {
+        match v {
+            Value::Object(m) => m
+                .get("datePublished")
+                .and_then(Value::as_str)
+                .and_then(parse_date)
+                .or_else(|| m.values().find_map(find)),
+            Value::Array(items) => items.iter().find_map(find),
+            _ => None,
+        }
+    }
+    doc.select("script[type=\"application/ld+json\"]")
+        .iter()
+        .find_map(|node| {
+            serde_json::from_str::<Value>(node.text().trim())
+                .ok()
+                .as_ref()
+                .and_then(find)
+        })
+}
+
+/// The first short element whose class or id says it holds the date
+/// ("post-date", "entry-meta", "published") and whose text reads as one.
+fn dated_element(doc: &Document) -> Option<Published> {
+    const HINTS: [&str; 8] = [
+        "date", "time", "publish", "posted", "byline", "meta", "dateline", "stamp",
+    ];
+    for node in doc.select("[class], [id]").iter() {
+        let class = node.attr("class").unwrap_or_default().to_lowercase();
+        let id = node.attr("id").unwrap_or_default().to_lowercase();
+        if !HINTS.iter().any(|h| class.contains(h) || id.contains(h)) {
+            continue;
+        }
+        if class.contains("update") || class.contains("modif") || id.contains("update") {
+            continue;
+        }
+        let text = node.text();
+        let text = text.trim();
+        if text.is_empty() || text.len() > 80 {
+            continue;
+        }
+        if let Some(p) = parse_date(text) {
+            return Some(p);
+        }
+    }
+    None
 }
 
 /// A date written into an address: `/2025/03/11/`.

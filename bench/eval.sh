@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Scores newsdex against the evaluation sets in ../shared/eval/ (or EVAL_DIR).
+#
+#   bench/eval.sh quotes       [EVAL_DIR]   quotations and speakers (PolNeAR)
+#   bench/eval.sh extraction   [EVAL_DIR]   article body of saved pages
+#   bench/eval.sh dates        [EVAL_DIR]   publication dates of saved pages
+#   bench/eval.sh all          [EVAL_DIR]
+#
+# Needs python3 (the scorers are Python) and a release build, which it makes.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+what=${1:-all}
+eval_dir=$(cd "${2:-${EVAL_DIR:-../shared/eval}}" && pwd)
+cargo build --release --locked -q
+bin=$PWD/target/release/newsdex
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+quotes() {
+  echo "== quotations (PolNeAR dev, $(wc -l < "$eval_dir/polnear/dev.jsonl") articles)"
+  local t0=$(date +%s.%N)
+  "$bin" extract --no-text "$eval_dir/polnear/dev.jsonl" > "$work/quotes.jsonl"
+  local t1=$(date +%s.%N)
+  python3 "$eval_dir/score_quotes.py" "$eval_dir/polnear/dev.jsonl" "$work/quotes.jsonl"
+  echo "time: $(python3 -c "print(round($t1 - $t0, 3))") s (extract, JSON in and out, one thread)"
+}
+
+# Unpacks gzipped pages into $work/$1/ and runs extract over them, one JSON
+# line per page; prints the time.
+extract_pages() {
+  local name=$1 src=$2
+  mkdir -p "$work/$name"
+  for f in "$src"/*.gz; do
+    gunzip -c "$f" > "$work/$name/$(basename "${f%.gz}")"
+  done
+  local t0=$(date +%s.%N)
+  find "$work/$name" -type f -print0 | sort -z | xargs -0 "$bin" extract -q > "$work/$name.jsonl" || true
+  local t1=$(date +%s.%N)
+  local n=$(ls "$work/$name" | wc -l)
+  python3 -c "t = $t1 - $t0; print(f'pages: $n in {t:.2f} s ({$n / t:.0f} pages/s: process start, decode, parse, extract, JSON out; one thread)')"
+}
+
+extraction() {
+  echo "== article body (article-extraction benchmark)"
+  extract_pages pages "$eval_dir/article-extraction/html"
+  python3 - "$work" <<'PY'
+import json, os, sys
+work = sys.argv[1]
+with open(f"{work}/bodies.jsonl", "w") as out:
+    for line in open(f"{work}/pages.jsonl"):
+        a = json.loads(line)
+        page_id = os.path.basename(a["path"]).split(".")[0]
+        out.write(json.dumps({"id": page_id, "text": a.get("text") or ""}) + "\n")
+PY
+  python3 "$eval_dir/score_extraction.py" "$work/bodies.jsonl" \
+    "$eval_dir/article-extraction/anchors/rs_dom_smoothie_formatted.jsonl.gz" \
+    "$eval_dir/article-extraction/anchors/py_trafilatura.jsonl.gz"
+}
+
+dates() {
+  echo "== publication dates (htmldate evaluation set)"
+  extract_pages dates "$eval_dir/dates/html"
+  python3 - "$work" <<'PY'
+import json, os, sys
+work = sys.argv[1]
+with open(f"{work}/dates-pred.jsonl", "w") as out:
+    for line in open(f"{work}/dates.jsonl"):
+        a = json.loads(line)
+        out.write(json.dumps({"file": "html/" + os.path.basename(a["path"]) + ".gz", "date": a.get("date")}) + "\n")
+PY
+  python3 "$eval_dir/score_dates.py" "$work/dates-pred.jsonl" \
+    "$eval_dir/dates/anchors/py_htmldate_extensive.jsonl" "$eval_dir/dates/anchors/rs_trafilatura_rs.jsonl"
+}
+
+case $what in
+  quotes) quotes ;;
+  extraction) extraction ;;
+  dates) dates ;;
+  all) quotes; extraction; dates ;;
+  *) echo "usage: bench/eval.sh quotes|extraction|dates|all [EVAL_DIR]" >&2; exit 2 ;;
+esac
