@@ -73,6 +73,11 @@ impl Aliases {
         self.canonical.get(&name_key(name)).map(String::as_str)
     }
 
+    /// Every canonical name the file defines.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        self.canonical.values().map(String::as_str)
+    }
+
     /// True when no aliases are defined.
     pub fn is_empty(&self) -> bool {
         self.canonical.is_empty()

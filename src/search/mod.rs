@@ -119,7 +119,7 @@ impl Searcher {
     /// Runs a search.
     pub fn search(&self, req: &Request) -> Result<Vec<Hit>, SearchError> {
         let searcher = self.reader.searcher();
-        let speakers = self.speaker_names()?;
+        let speakers = self.speakers_for(req)?;
         let built = query::build(
             &self.index,
             &searcher,
@@ -205,7 +205,7 @@ impl Searcher {
     /// Who is quoted in the passages matching the request, and how often.
     pub fn speakers(&self, req: &Request, top: usize) -> Result<Vec<SpeakerCount>, SearchError> {
         let searcher = self.reader.searcher();
-        let speakers = self.speaker_names()?;
+        let speakers = self.speakers_for(req)?;
         let built = query::build(
             &self.index,
             &searcher,
@@ -231,7 +231,7 @@ impl Searcher {
         top: usize,
     ) -> Result<Vec<(String, u64)>, SearchError> {
         let searcher = self.reader.searcher();
-        let speakers = self.speaker_names()?;
+        let speakers = self.speakers_for(req)?;
         let built = query::build(
             &self.index,
             &searcher,
@@ -271,7 +271,7 @@ impl Searcher {
         by: timeline::Period,
     ) -> Result<Vec<timeline::Bucket>, SearchError> {
         let searcher = self.reader.searcher();
-        let speakers = self.speaker_names()?;
+        let speakers = self.speakers_for(req)?;
         let built = query::build(
             &self.index,
             &searcher,
@@ -287,7 +287,7 @@ impl Searcher {
     /// by the speakers asked for; newest first when there is no query.
     pub fn quotes(&self, req: &Request) -> Result<Vec<quotes::QuoteHit>, SearchError> {
         let searcher = self.reader.searcher();
-        let speakers = self.speaker_names()?;
+        let speakers = self.speakers_for(req)?;
         let mut req = req.clone();
         req.in_quotes = true;
         let wanted: Vec<String> = req
@@ -307,6 +307,61 @@ impl Searcher {
             &self.aliases,
         )?;
         quotes::find(&searcher, &self.fields, &built, &req, &wanted)
+    }
+
+    /// The speaker names a request needs to resolve its `--speaker` filters:
+    /// none when it has none (reading them all costs tens of milliseconds on
+    /// a large index).
+    fn speakers_for(&self, req: &Request) -> Result<Vec<String>, SearchError> {
+        use tantivy::query::{BooleanQuery, FuzzyTermQuery, Occur, Query};
+        if req.speakers.is_empty() {
+            return Ok(Vec::new());
+        }
+        // The index finds the candidates: passages whose speaker names hold
+        // a word beginning with each typed word, allowing one slip in longer
+        // words; their speaker facets are the names to choose from.
+        let mut any: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for typed in &req.speakers {
+            for name in [Some(typed.as_str()), self.aliases.canonical(typed)]
+                .into_iter()
+                .flatten()
+            {
+                let key = crate::extract::speakers::name_key(name);
+                let words: Vec<(Occur, Box<dyn Query>)> = key
+                    .split(' ')
+                    .filter(|w| !w.is_empty())
+                    .map(|w| {
+                        let term = tantivy::Term::from_field_text(self.fields.speaker, w);
+                        let slips = u8::from(w.len() >= 5);
+                        (
+                            Occur::Must,
+                            Box::new(FuzzyTermQuery::new_prefix(term, slips, true))
+                                as Box<dyn Query>,
+                        )
+                    })
+                    .collect();
+                if !words.is_empty() {
+                    any.push((Occur::Should, Box::new(BooleanQuery::new(words))));
+                }
+            }
+        }
+        let searcher = self.reader.searcher();
+        let mut names: Vec<String> = facets::count(
+            &searcher,
+            &BooleanQuery::new(any),
+            self.fields.speakers,
+            usize::MAX,
+            &aliases::Aliases::default(),
+        )?
+        .into_iter()
+        .flat_map(|c| std::iter::once(c.speaker).chain(c.variants))
+        .collect();
+        // Names the aliases file joins to the typed one may share no word
+        // with it: the file's own names are always candidates.
+        names.extend(self.aliases.names().map(str::to_string));
+        names.sort();
+        names.dedup();
+        Ok(names)
     }
 
     /// Every named speaker in the index.

@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# Scale benchmark: index a corpus folder and measure, with the anchors beside.
+#
+#   bench/scale.sh CORPUS_DIR [QUERIES.tsv] [--label TEXT]
+#
+# Prints one table: indexing throughput (MB/s, articles/s), peak RSS and index
+# size; no-op rerun time beside the time to walk and stat the folder (find);
+# per-query latency p50/p95 for a cold process (newsdex search, as a user runs
+# it) and in process (cargo bench --bench search); ripgrep's time for the same
+# term queries (installed from the system's packages when missing); ratios.
+# tantivy-cli figures are filled in when `tantivy` is on PATH (TANTIVY_CLI=1).
+# Release build; 2 indexing threads; the index goes to a temporary folder.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+corpus=$(cd "$1" && pwd); shift
+queries=${1:-../shared/bench/queries.tsv}; [ $# -gt 0 ] && shift
+label=${LABEL:-real}
+command -v rg >/dev/null || { apt-get install -y -q ripgrep >/dev/null 2>&1 || true; }
+command -v hyperfine >/dev/null || { apt-get install -y -q hyperfine >/dev/null 2>&1 || true; }
+cargo build --release --locked -q
+cargo bench --bench search --no-run -q 2>/dev/null || true
+bin=$PWD/target/release/newsdex
+index=$(mktemp -d)/index
+trap 'rm -rf "$(dirname "$index")"' EXIT
+export NEWSDEX_INDEX=$index
+
+files=$(find -L "$corpus" -type f -not -name '.*' | wc -l)
+bytes=$(find -L "$corpus" -type f -not -name '.*' -printf '%s\n' | awk '{s+=$1} END {print s}')
+/usr/bin/time -f '%e %M' -o /tmp/newsdex-time "$bin" index -q --json "$corpus" > /tmp/newsdex-summary 2>/dev/null || true
+read -r wall rss_kb < <(tail -1 /tmp/newsdex-time)
+articles=$(python3 -c "import json; print(json.load(open('/tmp/newsdex-summary'))['articles'])")
+size=$(du -sb "$index" | cut -f1)
+
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+timeit() { python3 -c 'import subprocess,sys,time; t=time.perf_counter(); subprocess.run(sys.argv[1:],stdout=subprocess.DEVNULL,stderr=subprocess.DEVNULL); print(time.perf_counter()-t)' "$@"; }
+noop=$(for i in 1 2 3 4 5; do timeit "$bin" index -q "$corpus"; done | median)
+walk=$(for i in 1 2 3 4 5; do timeit find -L "$corpus" -type f -printf '%T@ %s\n'; done | median)
+
+echo "| corpus | $corpus ($label) |"
+echo "| --- | --- |"
+python3 - "$files" "$bytes" "$wall" "$rss_kb" "$articles" "$size" "$noop" "$walk" <<'PY'
+import sys
+files, byts, wall, rss, arts, size, noop, walk = sys.argv[1:]
+files, byts, wall, rss, arts, size, noop, walk = int(files), int(byts), float(wall), int(rss), int(arts), int(size), float(noop), float(walk)
+print(f"| files, text | {files:,} files, {byts/1e6:.1f} MB |")
+print(f"| index, full run | {wall:.1f} s wall: {arts/wall:,.0f} articles/s, {byts/1e6/wall:.2f} MB/s |")
+print(f"| peak RSS | {rss/1024:.0f} MB |")
+print(f"| index size | {size/1e6:.0f} MB = {size/byts:.2f}x the text |")
+print(f"| no-op rerun | {noop:.3f} s beside find {walk:.3f} s = {noop/walk:.2f}x |")
+PY
+
+echo
+python3 - "$bin" "$corpus" "$queries" <<'PY'
+import csv, statistics, subprocess, sys, time, shutil
+bin, corpus, queries = sys.argv[1:]
+rg = shutil.which("rg")
+
+def timed(cmd, n):
+    out = []
+    for _ in range(n):
+        t = time.perf_counter()
+        subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        out.append(time.perf_counter() - t)
+    return sorted(out)
+
+print("| id | query | cold p50 ms | cold p95 ms | ripgrep ms | ripgrep / newsdex |")
+print("| --- | --- | --- | --- | --- | --- |")
+cold50, rgs = [], []
+with open(queries, encoding="utf-8") as f:
+    rows = [r for r in csv.reader(f, delimiter="\t") if r and not r[0].startswith("#")]
+for row in rows:
+    row += [""] * (6 - len(row))
+    qid, _kind, query, speaker, since, until = (c.strip() for c in row[:6])
+    args = [bin, "search", "-q", "-n", "10"] + ([query] if query else [])
+    args += ["--speaker", speaker] if speaker else []
+    args += ["--since", since] if since else []
+    args += ["--until", until] if until else []
+    t = timed(args, 11)
+    p50, p95 = t[5], t[10]
+    cold50.append(p50)
+    rg_ms, ratio = "-", "-"
+    if rg and query:
+        term = query.replace('"', "").split(" AND ")[0].strip("()")
+        r = statistics.median(timed([rg, "-l", "-i", "-w", term, corpus], 3))
+        rgs.append(r)
+        rg_ms, ratio = f"{r*1000:.0f}", f"{r/p50:.0f}x"
+    shown = " ".join(x for x in [query, f"--speaker {speaker!r}" if speaker else "", f"{since}..{until}" if since else ""] if x)
+    print(f"| {qid} | {shown} | {p50*1000:.1f} | {p95*1000:.1f} | {rg_ms} | {ratio} |")
+print(f"| all | median / slowest p50 | {statistics.median(cold50)*1000:.1f} | {max(cold50)*1000:.1f} | "
+      f"{statistics.median(rgs)*1000 if rgs else 0:.0f} (sum {sum(rgs):.1f} s) | "
+      f"{(statistics.median(rgs)/statistics.median(cold50)) if rgs else 0:.0f}x |")
+PY
+
+echo
+echo "In process (index opened once, top 10 with snippets):"
+cargo bench --bench search -q -- "$index" "$queries" 20 2>/dev/null | tail -1
