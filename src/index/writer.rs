@@ -99,6 +99,21 @@ pub struct Summary {
     pub quotes: usize,
 }
 
+impl Summary {
+    /// Adds the counts of a part of the run (a batch, a worker).
+    pub fn add(&mut self, part: &Summary) {
+        self.added += part.added;
+        self.updated += part.updated;
+        self.removed += part.removed;
+        self.unchanged += part.unchanged;
+        self.skipped += part.skipped;
+        self.ignored += part.ignored;
+        self.articles += part.articles;
+        self.passages += part.passages;
+        self.quotes += part.quotes;
+    }
+}
+
 /// What the index keeps in its commit payload: the folders and when each
 /// was last indexed.
 #[derive(Debug, Default, Clone, Serialize, Deserialize)]
@@ -204,13 +219,7 @@ pub fn index_folders(
         let mut done = 0;
         for batch in work.chunks(BATCH) {
             let counts = index_batch(&writer, &fields, &root_key, batch, record, opts, on_event);
-            summary.added += counts.added;
-            summary.updated += counts.updated;
-            summary.unchanged += counts.unchanged;
-            summary.skipped += counts.skipped;
-            summary.articles += counts.articles;
-            summary.passages += counts.passages;
-            summary.quotes += counts.quotes;
+            summary.add(&counts);
             done += batch.len();
             on_event(Event::Progress { done, total });
             if last_commit.elapsed() >= opts.commit_every {
@@ -293,13 +302,7 @@ fn index_batch(
                 let mut t = total
                     .lock()
                     .expect("no worker panics while holding the lock");
-                t.added += local.added;
-                t.updated += local.updated;
-                t.unchanged += local.unchanged;
-                t.skipped += local.skipped;
-                t.articles += local.articles;
-                t.passages += local.passages;
-                t.quotes += local.quotes;
+                t.add(&local);
             });
         }
     });
