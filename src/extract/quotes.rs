@@ -656,6 +656,10 @@ fn cue_of(toks: &[Tok], i: usize) -> Option<Cue> {
             | "put"
             | "interjected"
             | "offered"
+            | "assured"
+            | "remembered"
+            | "bragged"
+            | "grumbled"
             | "exclaimed"
             | "ventured"
             | "cracked"
@@ -996,6 +1000,17 @@ impl<'a> Attributor<'a> {
                 .rev()
                 .find(|(qi, _)| *qi < ci)
                 .map(|p| p.0);
+            // "Nefzi said, adding, “...”": a participle after a comma takes the
+            // speaker of the cue before it in the same sentence.
+            let follows_cue = matches!(cue, Cue::Verb { participle: true })
+                && ci > 0
+                && toks[ci - 1].is_punct(',')
+                && per_cue.last().is_some_and(Option::is_some);
+            if follows_cue {
+                let earlier = per_cue.last().cloned().flatten();
+                per_cue.push(earlier.map(|(s, _)| (s, time_words(toks, ci))));
+                continue;
+            }
             let mention = self.mention_for_cue(toks, ci, cue, q_before);
             let speaker = mention.and_then(|m| self.resolve(m));
             let when = time_words(toks, ci);
@@ -1407,8 +1422,17 @@ fn np_at(toks: &[Tok], j: usize, lo: usize) -> Option<Mention> {
 /// A speaker named without a verb: "Daron Shaw: “...”" or "“...” ― Pamela
 /// Padilla". Only person names count; "The lesson: “...”" does not.
 fn label_speaker(toks: &[Tok], qpos: usize) -> Option<Mention> {
+    // "Rep. Trey Gowdy (R-S.C.): “...”": the label may end in parentheses.
+    let mut end = qpos.checked_sub(2);
+    if let Some(e) = end.filter(|&e| toks[qpos - 1].is_punct(':') && toks[e].is_punct(')')) {
+        end = (0..e)
+            .rev()
+            .take(12)
+            .find(|&k| toks[k].is_punct('('))
+            .and_then(|k| k.checked_sub(1));
+    }
     let before = (qpos >= 2 && toks[qpos - 1].is_punct(':'))
-        .then(|| np_at(toks, qpos - 2, 0))
+        .then(|| end.and_then(|e| np_at(toks, e, 0)))
         .flatten();
     let after = toks
         .get(qpos + 1)
@@ -1936,6 +1960,15 @@ mod tests {
         assert_eq!(speaker_of(t, "I think"), Some("Hillary Clinton".into()));
         let t = "Filling in for Sanders at the same event, Cornel West landed a sharp dig.\n“I was born at night but not last night,” he said.";
         assert_eq!(speaker_of(t, "I was born"), Some("Cornel West".into()));
+    }
+
+    #[test]
+    fn participle_after_an_earlier_cue_and_labels_with_parentheses() {
+        let t = "Mateen left early. Mateen did not mingle, Nefzi said, adding, “He was not very religious.”";
+        assert_eq!(speaker_of(t, "He was"), Some("Nefzi".into()));
+        let t =
+            "Rep. Trey Gowdy (R-S.C.): “I have not heard anyone other than you cite that figure.”";
+        assert_eq!(speaker_of(t, "I have"), Some("Trey Gowdy".into()));
     }
 
     #[test]
