@@ -1291,7 +1291,7 @@ fn subject_before(toks: &[Tok], ci: usize, lo: usize) -> Option<Mention> {
                 if (is_name_word(t.text) || is_nominal_head(&f))
                     && let Some(m) = np_at(toks, j, lo)
                 {
-                    return Some(m);
+                    return Some(person_before_org(toks, &m, lo).unwrap_or(m));
                 }
                 // "Boreing said ..., but said, “...”": the subject is the
                 // sentence's own.
@@ -1308,6 +1308,34 @@ fn subject_before(toks: &[Tok], ci: usize, lo: usize) -> Option<Mention> {
         }
     }
     None
+}
+
+/// "Anthony Anton, president and CEO of Washington Restaurant Association
+/// stated": an organisation found as the subject, with a person's name and
+/// a comma before the phrase holding it, gives way to the person.
+fn person_before_org(toks: &[Tok], m: &Mention, lo: usize) -> Option<Mention> {
+    let Mention::Name { words, at } = m else {
+        return None;
+    };
+    let phrase = split_role(&words.iter().map(String::as_str).collect::<Vec<_>>())?;
+    if !phrase.org {
+        return None;
+    }
+    let start = toks.iter().position(|t| t.start == *at)?;
+    let comma = (lo..start)
+        .rev()
+        .take(10)
+        .find(|&k| toks[k].is_punct(','))?;
+    if comma == 0 || !toks[comma + 1..start].iter().all(|t| t.is_word()) {
+        return None;
+    }
+    match np_at(toks, comma - 1, lo)? {
+        Mention::Name { words, at } => {
+            let p = split_role(&words.iter().map(String::as_str).collect::<Vec<_>>())?;
+            (!p.org && p.name.contains(' ')).then_some(Mention::Name { words, at })
+        }
+        _ => None,
+    }
 }
 
 /// The noun phrase whose last word is `toks[j]`, reaching no further left
@@ -1969,6 +1997,12 @@ mod tests {
         let t =
             "Rep. Trey Gowdy (R-S.C.): “I have not heard anyone other than you cite that figure.”";
         assert_eq!(speaker_of(t, "I have"), Some("Trey Gowdy".into()));
+    }
+
+    #[test]
+    fn appositive_without_its_closing_comma() {
+        let t = "Anthony Anton, president and CEO of Washington Restaurant Association stated, “It is a math problem.”";
+        assert_eq!(speaker_of(t, "It is"), Some("Anthony Anton".into()));
     }
 
     #[test]
