@@ -824,8 +824,6 @@ struct Found {
     seg: Segment,
     speaker: Option<Speaker>,
     when: Option<String>,
-    /// May take the speaker of a neighbouring sentence.
-    inherits: bool,
 }
 
 /// Finds speakers and days for the quotes of one article.
@@ -915,7 +913,7 @@ impl<'a> Attributor<'a> {
         let first_quote_opens_para = segs.first().is_some_and(|s| s.outer.start == para.start);
         for si in 0..found.len() {
             for qi in 0..found[si].len() {
-                if found[si][qi].speaker.is_some() || !found[si][qi].inherits {
+                if found[si][qi].speaker.is_some() {
                     continue;
                 }
                 let from_prev = (0..si).rev().find_map(|j| sentence_speaker[j].clone());
@@ -1039,7 +1037,6 @@ impl<'a> Attributor<'a> {
                         seg: seg.clone(),
                         speaker,
                         when,
-                        inherits: true,
                     });
                 }
                 None => {
@@ -1056,7 +1053,6 @@ impl<'a> Attributor<'a> {
                             seg: seg.clone(),
                             speaker: labelled,
                             when: None,
-                            inherits: true,
                         });
                     } else if standalone || (n_words >= 6 && !looks_like_title(inner)) {
                         // A long quote woven into the writer's sentence is
@@ -1065,7 +1061,6 @@ impl<'a> Attributor<'a> {
                             seg: seg.clone(),
                             speaker: None,
                             when: None,
-                            inherits: true,
                         });
                     }
                 }
