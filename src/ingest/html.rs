@@ -12,45 +12,27 @@ use dom_query::Document;
 use dom_smoothie::{Config, Readability};
 use serde_json::Value;
 
+use super::Parsed;
 use crate::extract::dates::{Published, parse_date};
-
-/// What a page yields: body text, metadata, and notes for the user.
-#[derive(Debug, Default)]
-pub struct Page {
-    /// The article body, one paragraph per line.
-    pub text: String,
-    /// Headline.
-    pub title: Option<String>,
-    /// Site or publication name.
-    pub outlet: Option<String>,
-    /// Author line.
-    pub byline: Option<String>,
-    /// Publication date.
-    pub published: Option<Published>,
-    /// Canonical address.
-    pub url: Option<String>,
-    /// How the page was read, when something went wrong.
-    pub notes: Vec<String>,
-}
 
 /// Pages nested deeper than this are read without building a tree: parsers
 /// and main-content scoring slow to a crawl on them.
 pub const MAX_DEPTH: usize = 2_000;
 
 /// Reads a whole saved page.
-pub fn read_page(html: &str) -> Page {
+pub fn read_page(html: &str) -> Parsed {
     let depth = nesting_depth(html);
     if depth > MAX_DEPTH {
-        return Page {
+        return Parsed {
             text: strip_tags(html),
             notes: vec![format!(
                 "HTML nested {depth} levels deep; indexed its text without the page structure"
             )],
-            ..Page::default()
+            ..Parsed::default()
         };
     }
     let doc = Document::from(html);
-    let mut page = Page::default();
+    let mut page = Parsed::default();
     let ld = json_ld(&doc);
     page.url = meta(&doc, &["og:url"]).or_else(|| attr(&doc, "link[rel=canonical]", "href"));
     page.outlet = meta(

@@ -76,6 +76,26 @@ pub enum ReadError {
     NoBody,
 }
 
+/// What a reader finds in one article: the body and the metadata, before
+/// passages and quotations.
+#[derive(Debug, Default, PartialEq)]
+pub struct Parsed {
+    /// The article body, one paragraph per line.
+    pub text: String,
+    /// Headline.
+    pub title: Option<String>,
+    /// Publication or site name.
+    pub outlet: Option<String>,
+    /// Author line.
+    pub byline: Option<String>,
+    /// Publication date.
+    pub published: Option<Published>,
+    /// Original or canonical address.
+    pub url: Option<String>,
+    /// How the source was read, when something went wrong.
+    pub notes: Vec<String>,
+}
+
 /// The articles of one file, and warnings about parts that were skipped.
 #[derive(Debug, Default)]
 pub struct FileRead {
@@ -120,16 +140,16 @@ pub fn read_bytes(
             let (html, _) = decode::decode_html(bytes);
             let mut page = html::read_page(&html);
             out.warnings.append(&mut page.notes);
-            out.articles.push(from_page(base, page));
+            out.articles.push(from_parsed(base, page));
         }
         Format::Text => {
             let (text, _) = decode::decode_text(bytes);
-            out.articles.push(from_text(base, text::read_text(&text)));
+            out.articles.push(from_parsed(base, text::read_text(&text)));
         }
         Format::Markdown => {
             let (text, _) = decode::decode_text(bytes);
             out.articles
-                .push(from_text(base, text::read_markdown(&text)));
+                .push(from_parsed(base, text::read_markdown(&text)));
         }
         Format::Json => {
             let (text, _) = decode::decode_text(bytes);
@@ -180,23 +200,13 @@ fn set_published(a: &mut Article, p: Option<Published>) {
     }
 }
 
-fn from_page(mut a: Article, page: html::Page) -> Article {
-    a.text = page.text;
-    a.title = page.title;
-    a.outlet = page.outlet;
-    a.byline = page.byline;
-    a.url = page.url;
-    set_published(&mut a, page.published);
-    a
-}
-
-fn from_text(mut a: Article, t: text::TextArticle) -> Article {
-    a.text = t.text;
-    a.title = t.title;
-    a.outlet = t.outlet;
-    a.byline = t.byline;
-    a.url = t.url;
-    set_published(&mut a, t.published);
+fn from_parsed(mut a: Article, p: Parsed) -> Article {
+    a.text = p.text;
+    a.title = p.title;
+    a.outlet = p.outlet;
+    a.byline = p.byline;
+    a.url = p.url;
+    set_published(&mut a, p.published);
     a
 }
 

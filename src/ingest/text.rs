@@ -9,24 +9,8 @@
 
 use serde::Deserialize;
 
-use crate::extract::dates::{Published, parse_date};
-
-/// A text file's metadata and body.
-#[derive(Debug, Default, PartialEq)]
-pub struct TextArticle {
-    /// The body, one paragraph per line.
-    pub text: String,
-    /// Headline.
-    pub title: Option<String>,
-    /// Publication.
-    pub outlet: Option<String>,
-    /// Author line.
-    pub byline: Option<String>,
-    /// Publication date.
-    pub published: Option<Published>,
-    /// Original address.
-    pub url: Option<String>,
-}
+use super::Parsed;
+use crate::extract::dates::parse_date;
 
 /// Front matter fields newsdex reads; others are ignored.
 #[derive(Debug, Default, Deserialize)]
@@ -48,7 +32,7 @@ struct FrontMatter {
 }
 
 /// Reads a plain text file.
-pub fn read_text(text: &str) -> TextArticle {
+pub fn read_text(text: &str) -> Parsed {
     if let Some((fm, body)) = front_matter(text) {
         let mut a = from_front_matter(fm);
         a.text = unwrap_lines(body.trim());
@@ -61,10 +45,10 @@ pub fn read_text(text: &str) -> TextArticle {
 }
 
 /// Reads a Markdown file: front matter, then the body as plain text.
-pub fn read_markdown(text: &str) -> TextArticle {
+pub fn read_markdown(text: &str) -> Parsed {
     let (mut a, body) = match front_matter(text) {
         Some((fm, body)) => (from_front_matter(fm), body),
-        None => (TextArticle::default(), text),
+        None => (Parsed::default(), text),
     };
     a.text = markdown_to_text(body);
     if a.title.is_none() {
@@ -97,7 +81,7 @@ fn front_matter(text: &str) -> Option<(FrontMatter, &str)> {
     Some((fm, body))
 }
 
-fn from_front_matter(fm: FrontMatter) -> TextArticle {
+fn from_front_matter(fm: FrontMatter) -> Parsed {
     let scalar = |v: serde_norway::Value| -> Option<String> {
         match v {
             serde_norway::Value::String(s) => Some(s),
@@ -112,13 +96,14 @@ fn from_front_matter(fm: FrontMatter) -> TextArticle {
             _ => None,
         }
     };
-    TextArticle {
+    Parsed {
         text: String::new(),
         title: fm.title.map(|t| t.trim().to_string()),
         outlet: fm.outlet,
         byline: fm.byline.and_then(scalar).map(|b| strip_by(&b)),
         published: fm.date.and_then(scalar).and_then(|d| parse_date(&d)),
         url: fm.url,
+        notes: Vec::new(),
     }
 }
 
@@ -157,8 +142,8 @@ fn strip_by(s: &str) -> String {
 }
 
 /// Metadata from the top of a text file, and the body below it.
-fn header(text: &str) -> TextArticle {
-    let mut a = TextArticle::default();
+fn header(text: &str) -> Parsed {
+    let mut a = Parsed::default();
     let lines: Vec<&str> = text.lines().collect();
     let mut i = 0;
     while i < lines.len() && lines[i].trim().is_empty() {

@@ -390,11 +390,7 @@ impl Searcher {
                 speakers.push(s.clone());
             }
         }
-        let date = doc
-            .get_first(f.date)
-            .and_then(|v| v.as_datetime())
-            .and_then(|d| chrono::DateTime::from_timestamp(d.into_timestamp_secs(), 0))
-            .map(|d| d.date_naive().to_string());
+        let date = day_of(doc, f.date);
         let snippet = snippets.of(&text);
         let in_quote = matched_quotes(&text, &snippet, &quotes);
         Hit {
@@ -446,6 +442,14 @@ fn matched_quotes(passage: &str, snippet: &Snippet, quotes: &[StoredQuote]) -> V
         })
         .map(|(i, _)| i)
         .collect()
+}
+
+/// A stored date field as a day, YYYY-MM-DD.
+pub(crate) fn day_of(doc: &TantivyDocument, field: tantivy::schema::Field) -> Option<String> {
+    doc.get_first(field)
+        .and_then(|v| v.as_datetime())
+        .and_then(|d| chrono::DateTime::from_timestamp(d.into_timestamp_secs(), 0))
+        .map(|d| d.date_naive().to_string())
 }
 
 pub(crate) fn str_field(doc: &TantivyDocument, field: tantivy::schema::Field) -> Option<String> {

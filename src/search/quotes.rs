@@ -8,7 +8,7 @@ use tantivy::snippet::SnippetGenerator;
 use tantivy::{DocAddress, Order, TantivyDocument};
 
 use super::query::Built;
-use super::{Request, SearchError, str_field};
+use super::{Request, SearchError, day_of, str_field};
 use crate::index::schema::Fields;
 use crate::index::writer::StoredQuote;
 
@@ -103,11 +103,7 @@ pub fn find(
                 said_on: q.said_on,
                 title: str_field(&doc, f.title),
                 outlet: str_field(&doc, f.outlet),
-                date: doc
-                    .get_first(f.date)
-                    .and_then(|v| v.as_datetime())
-                    .and_then(|d| chrono::DateTime::from_timestamp(d.into_timestamp_secs(), 0))
-                    .map(|d| d.date_naive().to_string()),
+                date: day_of(&doc, f.date),
                 path: str_field(&doc, f.file).unwrap_or_default(),
                 article: str_field(&doc, f.article).unwrap_or_default(),
                 passage: doc
