@@ -26,6 +26,7 @@
 //! 6. **When.** A weekday, "yesterday" or "last week" next to the cue is
 //!    resolved against the article's date.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use chrono::NaiveDate;
@@ -33,8 +34,8 @@ use chrono::NaiveDate;
 use super::article::{Quote, Speaker};
 use super::dates::resolve_relative;
 use super::speakers::{
-    NameBook, fold_word, is_calendar_word, is_capitalized, is_name_word, is_nominal_head,
-    is_role_word, is_stop_capital, is_subject_pronoun, split_role,
+    Gender, NameBook, fold_word, gender_of_first_name, gender_of_name, gender_of_title, is_calendar_word, is_capitalized, is_name_word,
+    is_nominal_head, is_role_word, is_stop_capital, is_subject_pronoun, split_role,
 };
 
 /// Finds the direct quotations in an article body and attributes them.
@@ -840,7 +841,16 @@ struct Attributor<'a> {
     /// Speaker of the last quote of the previous paragraph, and whether that
     /// paragraph ended by handing over to the next (an open quote or a colon).
     prev_para: Option<(Speaker, bool)>,
+    /// Named people mentioned so far in any position, the latest last: where
+    /// "she" cannot be the last person in subject position, it is the latest
+    /// woman mentioned.
+    recent: Vec<Speaker>,
+    /// What the article says of each person's gender, by full name.
+    genders: HashMap<String, Gender>,
 }
+
+/// How many named people "he" or "she" may reach back over.
+const RECENT_PEOPLE: usize = 8;
 
 /// Full names seen in the article, by position.
 #[derive(Default)]
@@ -890,6 +900,8 @@ impl<'a> Attributor<'a> {
             last_group: None,
             nominals: Vec::new(),
             prev_para: None,
+            recent: Vec::new(),
+            genders: HashMap::new(),
         }
     }
 
@@ -905,6 +917,7 @@ impl<'a> Attributor<'a> {
                 .collect();
             let toks = tokenize(self.text, sent.clone(), &in_sent);
             let (quotes, speaker) = self.sentence(&toks, &in_sent);
+            self.note_people(&toks);
             sentence_speaker.push(speaker);
             found.push(quotes);
         }
@@ -1016,7 +1029,19 @@ impl<'a> Attributor<'a> {
         }
         if let Some(first) = per_cue.iter().flatten().next() {
             sentence_speaker = Some(first.clone());
-        } else {
+        }
+        // In a sentence that quotes nobody, the person "he" or "she" will
+        // mean next is its subject, not the asker in "Ryan hedged when
+        // Tapper asked".
+        let subordinate = |ci: usize| {
+            toks[..ci]
+                .iter()
+                .rev()
+                .take_while(|t| !t.is_punct(','))
+                .any(|t| t.is_word() && is_subordinator(&t.folded()))
+        };
+        let first_cue_subordinate = cues.first().is_some_and(|&(ci, _)| subordinate(ci));
+        if sentence_speaker.is_none() || (quote_positions.is_empty() && first_cue_subordinate) {
             self.note_subject(toks);
         }
         let mut out = Vec::new();
@@ -1069,13 +1094,136 @@ impl<'a> Attributor<'a> {
         (out, sentence_speaker)
     }
 
-    /// Updates the salient person from a sentence without cues.
-    fn note_subject(&mut self, toks: &[Tok]) {
-        if let Some(m) = sentence_subject(toks)
-            && !matches!(m, Mention::Pronoun(_))
-        {
-            let _ = self.resolve(m);
+    /// Records every named person of a sentence, in any position, with what
+    /// their name says of their gender.
+    fn note_people(&mut self, toks: &[Tok]) {
+        let mut i = 0;
+        while i < toks.len() {
+            let starts = toks[i].is_word()
+                && is_capitalized(toks[i].text)
+                && (is_name_word(toks[i].text) || is_role_word(toks[i].text));
+            if !starts {
+                i += 1;
+                continue;
+            }
+            let mut e = i + 1;
+            while e < toks.len()
+                && toks[e].is_word()
+                && (is_name_word(toks[e].text) || is_role_word(toks[e].text))
+                && !ends_possessive(toks[e - 1].text)
+            {
+                e += 1;
+            }
+            let words: Vec<&str> = toks[i..e].iter().map(|t| t.text).collect();
+            if let Some(p) = split_role(&words)
+                && !p.org
+            {
+                let (name, known_role) = self.resolve_name(&p.name, p.role.as_deref());
+                if name.contains(' ') {
+                    self.met(Speaker {
+                        name,
+                        role: p.role.or(known_role),
+                        named: true,
+                    });
+                }
+            }
+            i = e;
         }
+    }
+
+    /// The full name for a name as written: "Ms. Khan" is not the "Humayun
+    /// Khan" named earlier, whatever else the article calls Khan.
+    fn resolve_name(&self, name: &str, role: Option<&str>) -> (String, Option<String>) {
+        match gender_of_title(role) {
+            Some(g) => self.names.book.resolve_fitting(name, |full| {
+                let known = self.genders.get(full).copied().or_else(|| gender_of_name(full));
+                known.is_none_or(|k| k == g)
+            }),
+            None => self.names.book.resolve_with_role(name),
+        }
+    }
+
+    /// Notes a named person as the latest mentioned, learning their gender
+    /// from their name or title when the article has not told it yet.
+    fn met(&mut self, s: Speaker) {
+        if let Some(g) = gender_of_title(s.role.as_deref()) {
+            self.genders.insert(s.name.clone(), g);
+        } else if !self.genders.contains_key(&s.name)
+            && let Some(g) = gender_of_name(&s.name)
+        {
+            self.genders.insert(s.name.clone(), g);
+        }
+        self.recent.retain(|r| r.name != s.name);
+        if self.recent.len() == RECENT_PEOPLE {
+            self.recent.remove(0);
+        }
+        self.recent.push(s);
+    }
+
+    /// The person "he" or "she" refers to: the last person in subject
+    /// position, unless their gender is known to be the other one; then the
+    /// latest person mentioned whose gender fits.
+    fn resolve_gendered(&mut self, want: Gender) -> Option<Speaker> {
+        let last = self.last_person.clone();
+        let gender = |s: &Speaker| self.genders.get(&s.name).copied();
+        if last.as_ref().is_none_or(|s| gender(s).is_none_or(|g| g == want)) {
+            // The pronoun tells the gender of a person whose name did not.
+            if let Some(s) = &last
+                && s.named
+            {
+                self.genders.entry(s.name.clone()).or_insert(want);
+            }
+            return last;
+        }
+        // "Trump" taken for the Ivanka Trump named last, then "he said": the
+        // namesake of the right gender, or else the latest person who fits.
+        let namesake = last.as_ref().and_then(|s| {
+            let surname = s.name.split_whitespace().last()?;
+            let (full, role) = self.names.book.resolve_fitting(surname, |full| {
+                self.genders.get(full).copied().or_else(|| gender_of_name(full)) == Some(want)
+            });
+            (full.contains(' ')).then(|| Speaker {
+                name: full,
+                role,
+                named: true,
+            })
+        });
+        let other = namesake.or_else(|| {
+            self.recent
+                .iter()
+                .rev()
+                .find(|s| gender(s) == Some(want))
+                .cloned()
+        });
+        match other {
+            Some(s) => {
+                self.last_person = Some(s.clone());
+                Some(s)
+            }
+            None => last,
+        }
+    }
+
+    /// Updates the salient person from a sentence without cues.
+    /// Only a name the article knows as a person's counts: "Iowa voted" or
+    /// "Soon, ..." must not become what "he" refers to.
+    fn note_subject(&mut self, toks: &[Tok]) {
+        let Some(m) = sentence_subject(toks) else {
+            return;
+        };
+        if let Mention::Name { words, .. } = &m {
+            let refs: Vec<&str> = words.iter().map(String::as_str).collect();
+            let person = split_role(&refs).is_some_and(|p| {
+                !p.org
+                    && (p.role.is_some()
+                        || self.names.book.resolve(&p.name).contains(' ')
+                        || gender_of_first_name(&p.name).is_some())
+            });
+            if !person {
+                return;
+            }
+        }
+        let _ = self.resolve(m);
     }
 
     fn mention_for_cue(
@@ -1089,6 +1237,25 @@ impl<'a> Attributor<'a> {
             return np_after(toks, ci + 2);
         }
         let participle = matches!(cue, Cue::Verb { participle: true });
+        // "..., said Christine Link, executive director of ...": inversion
+        // after a comma, the name closed by punctuation.
+        let cue_word = toks[ci].folded();
+        let takes_object = ["tell", "told", "ask", "interview"]
+            .iter()
+            .any(|v| cue_word.starts_with(v));
+        if ci > 0
+            && toks[ci - 1].is_punct(',')
+            && !takes_object
+            && toks
+                .get(ci + 1)
+                .is_some_and(|t| t.is_word() && !is_preposition(&t.folded()))
+            && let Some(m @ Mention::Name { .. }) = np_after(toks, ci + 1)
+            && let Mention::Name { words, .. } = &m
+            && words.len() >= 2
+            && inverted_name_closes(toks, ci)
+        {
+            return Some(m);
+        }
         // “…,” Smith said / “…,” he said / “…,” said Smith
         if let Some(q) = q_before {
             let between = &toks[q + 1..ci];
@@ -1136,17 +1303,18 @@ impl<'a> Attributor<'a> {
                     self.last_group = Some(s.clone());
                     return Some(s);
                 }
-                let (name, known_role) = self.names.book.resolve_with_role(&p.name);
+                let (name, known_role) = self.resolve_name(&p.name, p.role.as_deref());
                 let s = Speaker {
                     name,
                     role: p.role.or(known_role),
                     named: true,
                 };
                 self.last_person = Some(s.clone());
+                self.met(s.clone());
                 Some(s)
             }
             Mention::Pronoun(p) => match p.as_str() {
-                "he" | "she" => self.last_person.clone(),
+                "he" | "she" => self.resolve_gendered(Gender::of_pronoun(&p)?),
                 "they" => self.last_group.clone(),
                 _ => None,
             },
@@ -1193,6 +1361,45 @@ impl<'a> Attributor<'a> {
             }
         }
     }
+}
+
+/// Words that open a subordinate clause: "when Tapper asked".
+fn is_subordinator(w: &str) -> bool {
+    matches!(
+        w,
+        "when" | "as" | "after" | "while" | "before" | "if" | "because" | "since" | "until"
+    )
+}
+
+fn is_preposition(w: &str) -> bool {
+    matches!(
+        w,
+        "of" | "on" | "at" | "in" | "to" | "for" | "with" | "about" | "from" | "after" | "before"
+            | "during" | "by" | "into" | "over" | "under"
+    )
+}
+
+/// After a cue at `ci`: the words up to the next comma or the sentence's end
+/// only name someone ("said Christine Link of the ACLU,"), unlike "said John
+/// Smith was wrong" or "said Ivanka Trump's statement".
+fn inverted_name_closes(toks: &[Tok], ci: usize) -> bool {
+    for (k, t) in toks.iter().enumerate().skip(ci + 1) {
+        match t.kind {
+            TokKind::Word => {
+                let f = t.folded();
+                let in_name = is_name_word(t.text)
+                    || is_role_word(t.text)
+                    || is_determiner(t.text)
+                    || is_preposition(&f);
+                if !in_name || ends_possessive(t.text) || cue_of(toks, k).is_some() {
+                    return false;
+                }
+            }
+            TokKind::Punct => return t.is_punct(',') || t.is_punct('.') || t.is_punct('('),
+            TokKind::Quote(_) => return false,
+        }
+    }
+    true
 }
 
 /// The cue a quote belongs to: the nearest one, counted in tokens, that no
@@ -1286,7 +1493,10 @@ fn subject_before(toks: &[Tok], ci: usize, lo: usize) -> Option<Mention> {
                 if (is_name_word(t.text) || is_nominal_head(&f))
                     && let Some(m) = np_at(toks, j, lo)
                 {
-                    return Some(person_before_org(toks, &m, lo).unwrap_or(m));
+                    let start = np_start(toks, j, lo);
+                    let person = person_before_prep(toks, start, lo)
+                        .or_else(|| person_before_org(toks, &m, start, lo));
+                    return Some(person.unwrap_or(m));
                 }
                 // "Boreing said ..., but said, “...”": the subject is the
                 // sentence's own.
@@ -1305,23 +1515,76 @@ fn subject_before(toks: &[Tok], ci: usize, lo: usize) -> Option<Mention> {
     None
 }
 
-/// "Anthony Anton, president and CEO of Washington Restaurant Association
-/// stated": an organisation found as the subject, with a person's name and
-/// a comma before the phrase holding it, gives way to the person.
-fn person_before_org(toks: &[Tok], m: &Mention, lo: usize) -> Option<Mention> {
-    let Mention::Name { words, at } = m else {
-        return None;
-    };
-    let phrase = split_role(&words.iter().map(String::as_str).collect::<Vec<_>>())?;
-    if !phrase.org {
+/// Where the noun phrase ending at `toks[j]` starts: over names, titles and
+/// one "the" before them.
+fn np_start(toks: &[Tok], j: usize, lo: usize) -> usize {
+    let mut k = j;
+    while k > lo {
+        let p = &toks[k - 1];
+        let in_name = p.is_word()
+            && (is_name_word(p.text) || is_role_word(p.text))
+            && !ends_possessive(p.text)
+            && !is_preposition(&p.folded());
+        if !in_name {
+            break;
+        }
+        k -= 1;
+    }
+    if k > lo && toks[k - 1].folded() == "the" {
+        k -= 1;
+    }
+    k
+}
+
+/// "James Pethokoukis of the American Enterprise Institute wrote": the
+/// person before "of", "from" or "at" speaks, not their employer or town.
+fn person_before_prep(toks: &[Tok], start: usize, lo: usize) -> Option<Mention> {
+    if start < lo + 2 || !matches!(toks[start - 1].folded().as_str(), "of" | "from" | "at") {
         return None;
     }
-    let start = toks.iter().position(|t| t.start == *at)?;
+    let before = &toks[start - 2];
+    let named = before.is_word()
+        && is_capitalized(before.text)
+        && is_name_word(before.text)
+        && !is_role_word(before.text);
+    if !named {
+        return None;
+    }
+    match np_at(toks, start - 2, lo)? {
+        m @ Mention::Name { .. } if names_person(&m) => Some(m),
+        _ => None,
+    }
+}
+
+/// A name mention that names a person, not an organisation.
+fn names_person(m: &Mention) -> bool {
+    let Mention::Name { words, .. } = m else {
+        return false;
+    };
+    split_role(&words.iter().map(String::as_str).collect::<Vec<_>>()).is_some_and(|p| !p.org)
+}
+
+/// "Anthony Anton, president and CEO of Washington Restaurant Association
+/// stated" or "Katie Packer, who is chairman of Our Principles PAC said": an
+/// appositive or relative clause that lacks its closing comma. What was
+/// found as the subject (`m`, starting at `start`) is inside it, and the
+/// person named before the comma speaks.
+fn person_before_org(toks: &[Tok], m: &Mention, start: usize, lo: usize) -> Option<Mention> {
     let comma = (lo..start)
         .rev()
         .take(10)
         .find(|&k| toks[k].is_punct(','))?;
-    if comma == 0 || !toks[comma + 1..start].iter().all(|t| t.is_word()) {
+    let clause = &toks[comma + 1..start];
+    if comma == 0 || !clause.iter().all(|t| t.is_word()) {
+        return None;
+    }
+    // An organisation found as the subject gives way to the person; any
+    // other subject only after "who ..." or "the ..." opened a clause.
+    let org = matches!(m, Mention::Name { .. }) && !names_person(m);
+    let opens_clause = clause
+        .first()
+        .is_some_and(|t| t.folded() == "who" || is_determiner(t.text));
+    if !(org || opens_clause && !matches!(m, Mention::Pronoun(_))) {
         return None;
     }
     match np_at(toks, comma - 1, lo)? {
@@ -1577,6 +1840,28 @@ fn np_after(toks: &[Tok], i: usize) -> Option<Mention> {
             first_head = Some(j);
         }
         j += 1;
+    }
+    // "said another Twitter user, Johanna Bayer": a description, then the
+    // person's name after a comma.
+    let phrase = &toks[k..j];
+    let tail = phrase
+        .iter()
+        .rev()
+        .take_while(|t| t.is_word() && is_capitalized(t.text))
+        .count();
+    let tail_words: Vec<&str> = phrase[phrase.len() - tail..].iter().map(|t| t.text).collect();
+    let ends_in_person = split_role(&tail_words).is_some_and(|p| !p.org && p.name.contains(' '));
+    let described = !ends_in_person
+        && phrase.iter().any(|t| {
+            t.is_word() && (!is_capitalized(t.text) && !is_determiner(t.text) || ends_possessive(t.text))
+        });
+    if described
+        && toks.get(j).is_some_and(|t| t.is_punct(','))
+        && let Some(m) = np_after(toks, j + 1).filter(names_person)
+        && let Mention::Name { words, .. } = &m
+        && words.iter().filter(|w| is_capitalized(w)).count() >= 2
+    {
+        return Some(m);
     }
     match (last_name, first_head) {
         (Some(n), Some(h)) if h < n && !is_role_word(toks[h].text) => np_at(toks, h, i),
@@ -1881,6 +2166,96 @@ mod tests {
         let t = "Finance Minister Ruth Calder defended the plan on Tuesday.\n\
                  “Nobody likes higher taxes,” she added.";
         assert_eq!(speaker_of(t, "Nobody"), Some("Ruth Calder".into()));
+    }
+
+    #[test]
+    fn pronoun_agrees_in_gender() {
+        // "she" cannot be the man in subject position: it is the latest
+        // woman mentioned, by first name or by honorific.
+        let t = "Marta Ellison met Governor Victor Hendry on Monday.\n\
+                 Hendry praised the deal.\n\
+                 “We got what we came for,” she said.";
+        assert_eq!(speaker_of(t, "We got"), Some("Marta Ellison".into()));
+        let t = "Ms. Okafor sat beside Tomas Rigby at the hearing.\n\
+                 Rigby spoke first.\n\
+                 “I disagree with every word,” she said.";
+        assert_eq!(speaker_of(t, "I disagree"), Some("Okafor".into()));
+        // A pronoun that fits the person in subject position keeps them.
+        let t = "Tomas Rigby met Marta Ellison.\n\
+                 “It went well,” he said.";
+        assert_eq!(speaker_of(t, "It went"), Some("Tomas Rigby".into()));
+    }
+
+    #[test]
+    fn honorific_picks_the_namesake() {
+        // "Ms. Khan" is not the son named before her.
+        let t = "Her son, Daniel Khan, served in the army. Nadia Khan spoke \
+                 at the rally.\n\
+                 “He was brave,” Ms. Khan said.";
+        assert_eq!(speaker_of(t, "He was"), Some("Nadia Khan".into()));
+    }
+
+    #[test]
+    fn subordinate_clause_does_not_take_the_subject() {
+        let t = "Paula Renner hedged when Victor Osei asked about the vote.\n\
+                 “Nobody can predict this year,” she said.";
+        assert_eq!(speaker_of(t, "Nobody"), Some("Paula Renner".into()));
+        let t = "Governor Aldo Brandt stayed silent when reporter Tim Lowe \
+                 asked about the budget.\n\
+                 “We will see,” he said.";
+        assert_eq!(speaker_of(t, "We will"), Some("Aldo Brandt".into()));
+    }
+
+    #[test]
+    fn person_before_of_speaks_not_the_employer() {
+        let t = "“Tax cuts do not pay for themselves,” Lena Varga of the \
+                 Halden Policy Institute wrote.";
+        assert_eq!(speaker_of(t, "Tax cuts"), Some("Lena Varga".into()));
+        let t = "“It was the least bad outcome,” Mr. Duarte of the Coastal \
+                 Trust said.";
+        assert_eq!(speaker_of(t, "It was"), Some("Duarte".into()));
+        let t = "“We are ready,” said Sen. Mirela Dobos of Ohio.";
+        assert_eq!(speaker_of(t, "We are"), Some("Mirela Dobos".into()));
+        // A title before "of" is not a person.
+        let t = "Former Secretary of State Ana Ruiz urged voters to turn out, \
+                 saying, “Every vote counts today.”";
+        assert_eq!(speaker_of(t, "Every vote"), Some("Ana Ruiz".into()));
+    }
+
+    #[test]
+    fn description_then_name_after_inversion() {
+        let t = "“The court will stay short-handed,” said another leading \
+                 appeals lawyer, Hugo Brandt of Brandt & Lowe.";
+        assert_eq!(speaker_of(t, "The court"), Some("Hugo Brandt".into()));
+        let t = "“We are anxious,” said another Twitter user, Johanna Beck.";
+        assert_eq!(speaker_of(t, "We are"), Some("Johanna Beck".into()));
+        // A full name before the comma is the speaker; what follows
+        // describes them.
+        let t = "“It was hard to withstand,” said former Sen. Evan Marsh, a \
+                 moderate Indiana Democrat.";
+        assert_eq!(speaker_of(t, "It was"), Some("Evan Marsh".into()));
+    }
+
+    #[test]
+    fn inversion_after_a_comma_mid_sentence() {
+        let t = "Visitors get nervous about the crowds, said Christine Lutz, \
+                 director of the city's tourism office. “It was supposed to \
+                 be a quiet week,” she said.";
+        assert_eq!(speaker_of(t, "It was"), Some("Christine Lutz".into()));
+        // Told takes an object; the listener is not the speaker.
+        let t = "“I am not worried,” Ravi Mehta, a former candidate, told \
+                 Channel Nine News.";
+        assert_eq!(speaker_of(t, "I am"), Some("Ravi Mehta".into()));
+    }
+
+    #[test]
+    fn clause_missing_its_closing_comma() {
+        let t = "“No ballots remain to recount,” Sam Lau, the spokesman for \
+                 the Iowa Farmers Union said in a statement.";
+        assert_eq!(speaker_of(t, "No ballots"), Some("Sam Lau".into()));
+        let t = "“Voters fear him,” Katie Parker, who is chairman of Our \
+                 Values Fund said.";
+        assert_eq!(speaker_of(t, "Voters"), Some("Katie Parker".into()));
     }
 
     #[test]

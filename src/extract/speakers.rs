@@ -878,6 +878,16 @@ pub(crate) fn split_role(words: &[&str]) -> Option<NamePhrase> {
         let f = fold_word(w);
         (is_capitalized(w) && !is_title_word(&f)) || is_name_particle(&f)
     };
+    // "Sen. Dianne Feinstein of California": the person named before "of";
+    // but not "Secretary of State John Kerry" or "Bank of America".
+    if let Some(i) = words
+        .iter()
+        .position(|w| matches!(*w, "of" | "from" | "at"))
+        .filter(|&i| i > 0 && is_name_part(words[i - 1]))
+        && let Some(p) = split_role(&words[..i]).filter(|p| !p.org)
+    {
+        return Some(p);
+    }
     // The name is the trailing run of name words after the role.
     let mut start = words.len();
     while start > 0 && is_name_part(words[start - 1]) {
@@ -949,13 +959,35 @@ impl NameBook {
         (full, role)
     }
 
+    /// Like `resolve_with_role`, but only to a full name that `fits`; the
+    /// name as given when no full name of the article does.
+    pub fn resolve_fitting(
+        &self,
+        name: &str,
+        fits: impl Fn(&str) -> bool,
+    ) -> (String, Option<String>) {
+        let (full, role) = self.resolve_with_role(name);
+        if fits(&full) {
+            return (full, role);
+        }
+        let key = fold_word(name);
+        let other = self
+            .by_last
+            .get(&key)
+            .and_then(|v| v.iter().rev().find(|n| fits(n)));
+        match other {
+            Some(n) => (n.clone(), self.roles.get(n).cloned()),
+            None => (name.to_string(), None),
+        }
+    }
+
     /// The full name for a surname or a name mentioned earlier; the name
     /// itself when the article gives no fuller form.
     pub fn resolve(&self, name: &str) -> String {
         let parts: Vec<&str> = name.split_whitespace().collect();
         if parts.len() == 1 {
             let key = fold_word(parts[0]);
-            if let Some(full) = self.by_last.get(&key).and_then(|v| v.last()) {
+            if let Some(full) = self.by_last.get(&key).and_then(|v| v.first()) {
                 return full.clone();
             }
             // Spelling variants within one article ("Zelensky", "Zelenskyy").
@@ -1000,6 +1032,94 @@ pub fn name_key(name: &str) -> String {
         out.push_str(&w);
     }
     out
+}
+
+/// The grammatical gender a pronoun needs of the person it refers to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Gender {
+    Male,
+    Female,
+}
+
+impl Gender {
+    /// The gender "he" or "she" asks for.
+    pub(crate) fn of_pronoun(p: &str) -> Option<Gender> {
+        match p {
+            "he" => Some(Gender::Male),
+            "she" => Some(Gender::Female),
+            _ => None,
+        }
+    }
+}
+
+/// Titles ending in "-man" that name men; "German" and "Roman" do not.
+const MALE_TITLE_ENDINGS: &[&str] = &[
+    "spokesman",
+    "congressman",
+    "chairman",
+    "businessman",
+    "councilman",
+    "assemblyman",
+    "alderman",
+    "statesman",
+    "policeman",
+    "fireman",
+    "serviceman",
+    "salesman",
+    "newsman",
+    "anchorman",
+    "frontman",
+];
+
+/// What a person's title says of their gender: an honorific ("Mr.",
+/// "Ms.") or a gendered title ("congresswoman", "actress").
+pub(crate) fn gender_of_title(role: Option<&str>) -> Option<Gender> {
+    for w in role.unwrap_or("").split_whitespace().rev() {
+        let f = fold_word(w);
+        match f.as_str() {
+            "mr" | "sir" | "lord" | "king" | "prince" | "father" | "brother" | "husband"
+            | "son" | "uncle" => return Some(Gender::Male),
+            "mrs" | "ms" | "miss" | "madam" | "dame" | "lady" | "queen" | "princess"
+            | "mother" | "sister" | "wife" | "widow" | "daughter" | "aunt" | "actress" => {
+                return Some(Gender::Female);
+            }
+            _ if f.ends_with("woman") => return Some(Gender::Female),
+            _ if MALE_TITLE_ENDINGS.iter().any(|e| f.ends_with(e)) => {
+                return Some(Gender::Male);
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// What a full name's first name says of the person's gender, from the
+/// `gender_guesser` list of some 50,000 first names. Only names the list
+/// gives to one gender count; "Chris" or "Lindsey" say nothing.
+pub(crate) fn gender_of_name(name: &str) -> Option<Gender> {
+    let mut parts = name.split_whitespace();
+    let first = parts.next()?;
+    parts.next()?;
+    gender_of_first_name(first)
+}
+
+/// What a first name alone says of a person's gender ("Jane", "Bob").
+///
+/// A known gap of gender_guesser 0.2: its loader lets the list's lines of
+/// equivalent names ("= Paul Paulie") overwrite the short name's gender, so
+/// some 750 short forms ("Paul", "Alex", "Anna") come back as either gender
+/// and say nothing here. Honorifics, titles and the article's own pronouns
+/// still tell their gender.
+pub(crate) fn gender_of_first_name(first: &str) -> Option<Gender> {
+    let first = first.trim_end_matches('.');
+    if first.chars().count() < 2 {
+        return None;
+    }
+    match gender_guesser::Detector::new().get_gender(first) {
+        gender_guesser::Gender::Male => Some(Gender::Male),
+        gender_guesser::Gender::Female => Some(Gender::Female),
+        _ => None,
+    }
 }
 
 #[cfg(test)]
