@@ -671,6 +671,19 @@ fn cue_of(toks: &[Tok], i: usize) -> Option<Cue> {
             | "lectured"
             | "lecturing"
             | "shouting"
+            | "shot"
+            | "fired"
+            | "pointed"
+            | "gloated"
+            | "barked"
+            | "retaliated"
+            | "concludes"
+            | "continues"
+            | "marveled"
+            | "marvelled"
+            | "mocked"
+            | "crowed"
+            | "chimed"
     );
     if !verb {
         return None;
@@ -680,6 +693,18 @@ fn cue_of(toks: &[Tok], i: usize) -> Option<Cue> {
         return None;
     }
     if (w == "putting" || w == "put") && toks.get(i + 1).is_none_or(|n| n.text != "it") {
+        return None;
+    }
+    // "shot back", "fired back", "pointed out", "chimed in".
+    let particle = match w.as_str() {
+        "shot" | "fired" => Some("back"),
+        "pointed" => Some("out"),
+        "chimed" => Some("in"),
+        _ => None,
+    };
+    if let Some(p) = particle
+        && toks.get(i + 1).is_none_or(|n| n.text != p)
+    {
         return None;
     }
     Some(Cue::Verb {
@@ -1023,7 +1048,12 @@ impl<'a> Attributor<'a> {
                 continue;
             }
             let mention = self.mention_for_cue(toks, ci, cue, q_before);
-            let speaker = mention.and_then(|m| self.resolve(m));
+            let mut speaker = mention.and_then(|m| self.resolve(m));
+            // "Peabody said: “...,” adding that ...": a participle with no
+            // subject of its own continues the cue before it.
+            if speaker.is_none() && matches!(cue, Cue::Verb { participle: true }) {
+                speaker = per_cue.last().cloned().flatten().map(|(s, _)| s);
+            }
             let when = time_words(toks, ci);
             per_cue.push(speaker.map(|s| (s, when)));
         }
@@ -1070,9 +1100,13 @@ impl<'a> Attributor<'a> {
                     // No verb, but a name and a colon before the quote
                     // ("Pollster Daron Shaw: “...”") or a dash and a name
                     // after it ("“...” ― Pamela Padilla").
-                    let labelled = label_speaker(toks, qpos)
-                        .and_then(|m| self.resolve(m))
-                        .filter(|_| n_words >= 3);
+                    let book = &self.names.book;
+                    let labelled = label_speaker(toks, qpos, |name| {
+                        name.contains(' ') || book.resolve(name).contains(' ')
+                    })
+                    .or_else(|| colon_subject(toks, qpos))
+                    .filter(|_| n_words >= 3)
+                    .and_then(|m| self.resolve(m));
                     if labelled.is_some() {
                         out.push(Found {
                             seg: seg.clone(),
@@ -1503,6 +1537,14 @@ fn subject_before(toks: &[Tok], ci: usize, lo: usize) -> Option<Mention> {
                 if matches!(f.as_str(), "and" | "but" | "then") && steps <= 3 {
                     return sentence_subject(toks);
                 }
+                // "Nate Silver, the polling guru who founded the site,
+                // tweeted": the person the relative clause describes.
+                if f == "who"
+                    && steps > 1
+                    && let Some(m) = person_before_who(toks, j, lo)
+                {
+                    return Some(m);
+                }
                 if f == "that" || f == "which" || f == "and" && steps > 1 {
                     return None;
                 }
@@ -1554,6 +1596,23 @@ fn person_before_prep(toks: &[Tok], start: usize, lo: usize) -> Option<Mention> 
         m @ Mention::Name { .. } if names_person(&m) => Some(m),
         _ => None,
     }
+}
+
+/// The person a relative clause at `who_at` describes: the name right before
+/// it ("Katie Packer, who ...") or before a description that comes first
+/// ("Nate Silver, the polling guru who ...").
+fn person_before_who(toks: &[Tok], who_at: usize, lo: usize) -> Option<Mention> {
+    let comma = (lo..who_at)
+        .rev()
+        .take(8)
+        .find(|&k| toks[k].is_punct(','))?;
+    let between = &toks[comma + 1..who_at];
+    let described = between.is_empty()
+        || between.iter().all(|t| t.is_word()) && is_determiner(between[0].text);
+    if comma == 0 || !described {
+        return None;
+    }
+    np_at(toks, comma - 1, lo).filter(names_person)
 }
 
 /// A name mention that names a person, not an organisation.
@@ -1707,7 +1766,7 @@ fn np_at(toks: &[Tok], j: usize, lo: usize) -> Option<Mention> {
 
 /// A speaker named without a verb: "Daron Shaw: “...”" or "“...” ― Pamela
 /// Padilla". Only person names count; "The lesson: “...”" does not.
-fn label_speaker(toks: &[Tok], qpos: usize) -> Option<Mention> {
+fn label_speaker(toks: &[Tok], qpos: usize, known: impl Fn(&str) -> bool) -> Option<Mention> {
     // "Rep. Trey Gowdy (R-S.C.): “...”": the label may end in parentheses.
     let mut end = qpos.checked_sub(2);
     if let Some(e) = end.filter(|&e| toks[qpos - 1].is_punct(':') && toks[e].is_punct(')')) {
@@ -1727,10 +1786,25 @@ fn label_speaker(toks: &[Tok], qpos: usize) -> Option<Mention> {
     before.or(after).filter(|m| match m {
         Mention::Name { words, .. } => {
             split_role(&words.iter().map(String::as_str).collect::<Vec<_>>())
-                .is_some_and(|p| !p.org && p.name.contains(' '))
+                .is_some_and(|p| !p.org && known(&p.name))
         }
         _ => false,
     })
+}
+
+/// "Mitch McConnell delivered a blunt message to Trump: “...”": with no
+/// speech verb, a short clause ending in a colon gives the quote to its
+/// subject, when that is a person.
+fn colon_subject(toks: &[Tok], qpos: usize) -> Option<Mention> {
+    if qpos < 3 || !toks[qpos - 1].is_punct(':') {
+        return None;
+    }
+    let clause = &toks[..qpos - 1];
+    let words = clause.iter().filter(|t| t.is_word()).count();
+    if words > 20 || clause.iter().any(|t| matches!(t.kind, TokKind::Quote(_))) {
+        return None;
+    }
+    sentence_subject(clause).filter(|m| matches!(m, Mention::Pronoun(_)) || names_person(m))
 }
 
 /// Head nouns of titles that describe a named person in news copy ("the
@@ -1784,6 +1858,25 @@ fn looks_appositive(seg: &[Tok]) -> bool {
     let Some(first) = seg.iter().find(|t| t.is_word()) else {
         return false;
     };
+    // "as Tom Ridge" opens a clause; it does not describe.
+    let f = first.folded();
+    if is_subordinator(&f) || matches!(f.as_str(), "and" | "but" | "or") {
+        return false;
+    }
+    // "Col. Steven H. Warren" is a titled name, not a description.
+    let titled_name = seg.iter().all(|t| {
+        t.is_punct('.')
+            || t.is_word()
+                && is_capitalized(t.text)
+                && (is_name_word(t.text) || is_role_word(t.text))
+    }) && seg
+        .iter()
+        .filter(|t| t.is_word() && is_name_word(t.text) && !is_role_word(t.text))
+        .count()
+        >= 2;
+    if titled_name {
+        return false;
+    }
     !is_capitalized(first.text) || is_determiner(first.text) || is_role_word(first.text)
 }
 
@@ -1822,7 +1915,9 @@ fn np_after(toks: &[Tok], i: usize) -> Option<Mention> {
     while j < toks.len() && toks[j].is_word() && j - k < 10 {
         let t = &toks[j];
         let f = t.folded();
-        if cue_of(toks, j).is_some() || ends_phrase(&f) {
+        // "said Will Doyle": a capitalised "Will" inside a name is a name.
+        let name_inside = is_capitalized(t.text) && is_name_word(t.text);
+        if cue_of(toks, j).is_some() || ends_phrase(&f) && !name_inside {
             break;
         }
         // "Sen. Brian Schatz of Hawaii": a preposition after the name ends it.

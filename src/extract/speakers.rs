@@ -399,7 +399,6 @@ pub(crate) fn is_stop_capital(w: &str) -> bool {
             | "are"
             | "was"
             | "were"
-            | "will"
             | "would"
             | "can"
             | "could"
