@@ -34,8 +34,9 @@ use chrono::NaiveDate;
 use super::article::{Quote, Speaker};
 use super::dates::resolve_relative;
 use super::speakers::{
-    Gender, NameBook, fold_word, gender_of_first_name, gender_of_name, gender_of_title, is_calendar_word, is_capitalized, is_name_word,
-    is_nominal_head, is_role_word, is_stop_capital, is_subject_pronoun, split_role,
+    Gender, NameBook, fold_word, gender_of_first_name, gender_of_name, gender_of_title,
+    is_calendar_word, is_capitalized, is_name_word, is_nominal_head, is_role_word, is_stop_capital,
+    is_subject_pronoun, split_role,
 };
 
 /// Finds the direct quotations in an article body and attributes them.
@@ -150,9 +151,18 @@ fn scan_marks(
     let mut k = 0;
     while k < chars.len() {
         let (i, c) = chars[k];
+        if !matches!(
+            c,
+            '“' | '”' | '"' | '\'' | '«' | '»' | '‘' | '’' | '„' | '`'
+        ) {
+            k += 1;
+            continue;
+        }
         let prev = if k > 0 { Some(chars[k - 1].1) } else { None };
         let next = chars.get(k + 1).map(|&(_, c)| c);
-        let after_space = prev.is_none_or(|p| p.is_whitespace() || "([{—–-/".contains(p));
+        let after_space = prev.is_none_or(|p| {
+            p.is_whitespace() || matches!(p, '(' | '[' | '{' | '—' | '–' | '-' | '/')
+        });
         let next_word = next.is_some_and(|n| !n.is_whitespace());
         let before_boundary = next.is_none_or(|n| !n.is_alphanumeric());
         let close =
@@ -681,7 +691,6 @@ fn cue_of(toks: &[Tok], i: usize) -> Option<Cue> {
             | "continues"
             | "marveled"
             | "marvelled"
-            | "mocked"
             | "crowed"
             | "chimed"
     );
@@ -895,7 +904,14 @@ impl Names {
             }
             run.clear();
         };
-        for word in text.split(|c: char| c.is_whitespace() || "“”\"«»(),;:!?".contains(c)) {
+        let splits = |c: char| {
+            c.is_whitespace()
+                || matches!(
+                    c,
+                    '“' | '”' | '"' | '«' | '»' | '(' | ')' | ',' | ';' | ':' | '!' | '?'
+                )
+        };
+        for word in text.split(splits) {
             let w = word.trim_matches(|c: char| "‘’'".contains(c));
             let w = w
                 .strip_suffix('.')
@@ -1059,6 +1075,12 @@ impl<'a> Attributor<'a> {
         }
         if let Some(first) = per_cue.iter().flatten().next() {
             sentence_speaker = Some(first.clone());
+            // "Sanders responds that he doesn't need Dodd-Frank to tell him":
+            // in reported speech the main clause's speaker stays salient,
+            // not the subject of a cue inside what they said.
+            if quote_positions.is_empty() && first.0.named {
+                self.last_person = Some(first.0.clone());
+            }
         }
         // In a sentence that quotes nobody, the person "he" or "she" will
         // mean next is its subject, not the asker in "Ryan hedged when
@@ -1170,7 +1192,11 @@ impl<'a> Attributor<'a> {
     fn resolve_name(&self, name: &str, role: Option<&str>) -> (String, Option<String>) {
         match gender_of_title(role) {
             Some(g) => self.names.book.resolve_fitting(name, |full| {
-                let known = self.genders.get(full).copied().or_else(|| gender_of_name(full));
+                let known = self
+                    .genders
+                    .get(full)
+                    .copied()
+                    .or_else(|| gender_of_name(full));
                 known.is_none_or(|k| k == g)
             }),
             None => self.names.book.resolve_with_role(name),
@@ -1200,7 +1226,10 @@ impl<'a> Attributor<'a> {
     fn resolve_gendered(&mut self, want: Gender) -> Option<Speaker> {
         let last = self.last_person.clone();
         let gender = |s: &Speaker| self.genders.get(&s.name).copied();
-        if last.as_ref().is_none_or(|s| gender(s).is_none_or(|g| g == want)) {
+        if last
+            .as_ref()
+            .is_none_or(|s| gender(s).is_none_or(|g| g == want))
+        {
             // The pronoun tells the gender of a person whose name did not.
             if let Some(s) = &last
                 && s.named
@@ -1214,9 +1243,13 @@ impl<'a> Attributor<'a> {
         let namesake = last.as_ref().and_then(|s| {
             let surname = s.name.split_whitespace().last()?;
             let (full, role) = self.names.book.resolve_fitting(surname, |full| {
-                self.genders.get(full).copied().or_else(|| gender_of_name(full)) == Some(want)
+                self.genders
+                    .get(full)
+                    .copied()
+                    .or_else(|| gender_of_name(full))
+                    == Some(want)
             });
-            (full.contains(' ')).then(|| Speaker {
+            full.contains(' ').then_some(Speaker {
                 name: full,
                 role,
                 named: true,
@@ -1408,8 +1441,21 @@ fn is_subordinator(w: &str) -> bool {
 fn is_preposition(w: &str) -> bool {
     matches!(
         w,
-        "of" | "on" | "at" | "in" | "to" | "for" | "with" | "about" | "from" | "after" | "before"
-            | "during" | "by" | "into" | "over" | "under"
+        "of" | "on"
+            | "at"
+            | "in"
+            | "to"
+            | "for"
+            | "with"
+            | "about"
+            | "from"
+            | "after"
+            | "before"
+            | "during"
+            | "by"
+            | "into"
+            | "over"
+            | "under"
     )
 }
 
@@ -1607,8 +1653,8 @@ fn person_before_who(toks: &[Tok], who_at: usize, lo: usize) -> Option<Mention> 
         .take(8)
         .find(|&k| toks[k].is_punct(','))?;
     let between = &toks[comma + 1..who_at];
-    let described = between.is_empty()
-        || between.iter().all(|t| t.is_word()) && is_determiner(between[0].text);
+    let described =
+        between.is_empty() || between.iter().all(|t| t.is_word()) && is_determiner(between[0].text);
     if comma == 0 || !described {
         return None;
     }
@@ -1944,11 +1990,15 @@ fn np_after(toks: &[Tok], i: usize) -> Option<Mention> {
         .rev()
         .take_while(|t| t.is_word() && is_capitalized(t.text))
         .count();
-    let tail_words: Vec<&str> = phrase[phrase.len() - tail..].iter().map(|t| t.text).collect();
+    let tail_words: Vec<&str> = phrase[phrase.len() - tail..]
+        .iter()
+        .map(|t| t.text)
+        .collect();
     let ends_in_person = split_role(&tail_words).is_some_and(|p| !p.org && p.name.contains(' '));
     let described = !ends_in_person
         && phrase.iter().any(|t| {
-            t.is_word() && (!is_capitalized(t.text) && !is_determiner(t.text) || ends_possessive(t.text))
+            t.is_word()
+                && (!is_capitalized(t.text) && !is_determiner(t.text) || ends_possessive(t.text))
         });
     if described
         && toks.get(j).is_some_and(|t| t.is_punct(','))
@@ -2034,6 +2084,28 @@ fn sentence_subject(toks: &[Tok]) -> Option<Mention> {
             && let Some(c) = toks.iter().take(25).position(|t| t.is_punct(','))
         {
             start = c + 1;
+            // "Speaking in Salem, New Hampshire, Trump ...": the opener's
+            // place runs on over its state.
+            let in_place = (0..c)
+                .rev()
+                .take_while(|&k| toks[k].is_word() && is_capitalized(toks[k].text))
+                .last()
+                .is_some_and(|k| {
+                    k > 0 && matches!(toks[k - 1].folded().as_str(), "in" | "at" | "from" | "near")
+                });
+            if in_place
+                && let Some(c2) = toks[start..]
+                    .iter()
+                    .take(5)
+                    .position(|t| t.is_punct(','))
+                    .map(|p| start + p)
+                && c2 > start
+                && toks[start..c2]
+                    .iter()
+                    .all(|t| t.is_punct('.') || t.is_word() && is_capitalized(t.text))
+            {
+                start = c2 + 1;
+            }
         }
     }
     let mut i = start;
@@ -2351,6 +2423,74 @@ mod tests {
         let t = "“Voters fear him,” Katie Parker, who is chairman of Our \
                  Values Fund said.";
         assert_eq!(speaker_of(t, "Voters"), Some("Katie Parker".into()));
+    }
+
+    #[test]
+    fn participle_after_a_quote_continues_the_speaker() {
+        let t = "In a statement, Ortiz said: “The plant was profitable when it \
+                 opened,” adding that sales had tripled.";
+        assert_eq!(speaker_of(t, "The plant"), Some("Ortiz".into()));
+    }
+
+    #[test]
+    fn as_someone_put_it() {
+        let t = "Or, as Tom Ridley, a former security chief, put it: “The \
+                 gates are already open.”";
+        assert_eq!(speaker_of(t, "The gates"), Some("Tom Ridley".into()));
+    }
+
+    #[test]
+    fn colon_after_a_clause_with_a_person_subject() {
+        let t = "Senate leader Mara Quint delivered a blunt message to the \
+                 governor: “It is time to stop attacking people.”";
+        assert_eq!(speaker_of(t, "It is time"), Some("Mara Quint".into()));
+        let t = "And Mr. Calloway gloated: “I told you he would not be ready.”";
+        assert_eq!(speaker_of(t, "I told"), Some("Calloway".into()));
+        // A clause whose subject is not a person gives no speaker.
+        let t = "The lesson was simple: “Never trust a quiet harbour at night.”";
+        assert_eq!(speaker_of(t, "Never trust"), None);
+    }
+
+    #[test]
+    fn known_surname_as_a_label() {
+        let t = "Hanna Lowe and Pieter Brandt disagree.\n\
+                 Lowe: “Our goal is to end the blockade.” Brandt: “The goal \
+                 is to contain it.”";
+        assert_eq!(speaker_of(t, "Our goal"), Some("Hanna Lowe".into()));
+        assert_eq!(speaker_of(t, "The goal"), Some("Pieter Brandt".into()));
+    }
+
+    #[test]
+    fn titled_names_and_modal_names() {
+        let t = "In a call, Col. Steven Marsh, a military spokesman, said, \
+                 “A raid is a combat operation.”";
+        assert_eq!(speaker_of(t, "A raid"), Some("Steven Marsh".into()));
+        let t = "“It is an expensive business model,” said Will Dorsey, a \
+                 professor.";
+        assert_eq!(speaker_of(t, "It is"), Some("Will Dorsey".into()));
+    }
+
+    #[test]
+    fn relative_clause_points_to_the_person() {
+        let t = "“Voters are drifting away,” Nate Selwyn, the pollster who \
+                 founded the site tweeted on Wednesday.";
+        assert_eq!(speaker_of(t, "Voters"), Some("Nate Selwyn".into()));
+    }
+
+    #[test]
+    fn opener_with_a_town_and_state() {
+        let t = "Speaking at a rally in Salem, New Hampshire, Dana Kirk went \
+                 after her rival.\n\
+                 “He would not last a week,” she said.";
+        assert_eq!(speaker_of(t, "He would"), Some("Dana Kirk".into()));
+    }
+
+    #[test]
+    fn reported_speech_keeps_the_main_speaker() {
+        let t = "Ivo Sandler responds that he does not need Hartley to tell \
+                 him what to do.\n\
+                 “The banks are too big,” he says.";
+        assert_eq!(speaker_of(t, "The banks"), Some("Ivo Sandler".into()));
     }
 
     #[test]

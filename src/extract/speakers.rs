@@ -928,6 +928,8 @@ pub(crate) fn split_role(words: &[&str]) -> Option<NamePhrase> {
 pub(crate) struct NameBook {
     /// Surname (folded) to full names, in order of first mention.
     by_last: HashMap<String, Vec<String>>,
+    /// Loose key of a surname (see `name_key`) to the first full name with it.
+    by_loose: HashMap<String, String>,
     /// Full name to the role it was first given with.
     roles: HashMap<String, String>,
 }
@@ -945,6 +947,9 @@ impl NameBook {
                 .or_insert_with(|| role.to_string());
         }
         let last = fold_word(parts[parts.len() - 1]);
+        self.by_loose
+            .entry(name_key(&last))
+            .or_insert_with(|| name.to_string());
         let entry = self.by_last.entry(last).or_default();
         if !entry.iter().any(|n| n == name) {
             entry.push(name.to_string());
@@ -990,13 +995,8 @@ impl NameBook {
                 return full.clone();
             }
             // Spelling variants within one article ("Zelensky", "Zelenskyy").
-            let loose = name_key(parts[0]);
-            for (last, names) in &self.by_last {
-                if name_key(last) == loose
-                    && let Some(full) = names.last()
-                {
-                    return full.clone();
-                }
+            if let Some(full) = self.by_loose.get(&name_key(parts[0])) {
+                return full.clone();
             }
         }
         name.to_string()
@@ -1078,8 +1078,8 @@ pub(crate) fn gender_of_title(role: Option<&str>) -> Option<Gender> {
         match f.as_str() {
             "mr" | "sir" | "lord" | "king" | "prince" | "father" | "brother" | "husband"
             | "son" | "uncle" => return Some(Gender::Male),
-            "mrs" | "ms" | "miss" | "madam" | "dame" | "lady" | "queen" | "princess"
-            | "mother" | "sister" | "wife" | "widow" | "daughter" | "aunt" | "actress" => {
+            "mrs" | "ms" | "miss" | "madam" | "dame" | "lady" | "queen" | "princess" | "mother"
+            | "sister" | "wife" | "widow" | "daughter" | "aunt" | "actress" => {
                 return Some(Gender::Female);
             }
             _ if f.ends_with("woman") => return Some(Gender::Female),
