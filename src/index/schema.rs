@@ -61,6 +61,8 @@ enum Need {
     Key,
     /// Tokenized text with positions, for phrases.
     Phrases,
+    /// Tokenized text with term frequencies, for ranking without phrases.
+    Terms,
     /// Stored only.
     Stored,
     /// A fast u64.
@@ -88,6 +90,9 @@ impl Fields {
                 (Need::Phrases, FieldType::Str(o)) => o
                     .get_indexing_options()
                     .is_some_and(|i| i.index_option() == IndexRecordOption::WithFreqsAndPositions),
+                (Need::Terms, FieldType::Str(o)) => o
+                    .get_indexing_options()
+                    .is_some_and(|i| i.index_option().has_freq()),
                 (Need::Stored, FieldType::Str(o)) => o.is_stored(),
                 (Need::FastU64, FieldType::U64(o)) => o.is_fast(),
                 (Need::Date, FieldType::Date(o)) => o.is_fast() && o.is_indexed(),
@@ -118,7 +123,7 @@ impl Fields {
             url: get("url", Need::Stored)?,
             date: get("date", Need::Date)?,
             text: get("text", Need::Phrases)?,
-            context: get("context", Need::Phrases)?,
+            context: get("context", Need::Terms)?,
             quote: get("quote", Need::Phrases)?,
             speaker: get("speaker", Need::Phrases)?,
             speakers: get("speakers", Need::Facet)?,

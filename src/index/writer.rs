@@ -48,7 +48,7 @@ impl Default for IndexOptions {
             full: false,
             commit_every: Duration::from_secs(60),
             threads,
-            memory: 128 << 20,
+            memory: 64 << 20,
         }
     }
 }
@@ -137,6 +137,19 @@ impl Payload {
 /// Files read between two checks of the commit clock.
 const BATCH: usize = 256;
 
+/// Segments stop growing by merges at about this many passages (some 30,000
+/// articles). A merge maps every segment it reads, so an unbounded merge
+/// policy makes the last merges of a large run touch the whole index and the
+/// indexer's memory grow with the archive; bounded, it stays flat, and a
+/// search visits a segment per ~30,000 articles.
+const MAX_DOCS_BEFORE_MERGE: usize = 150_000;
+
+fn merge_policy() -> tantivy::indexer::LogMergePolicy {
+    let mut policy = tantivy::indexer::LogMergePolicy::default();
+    policy.set_max_docs_before_merge(MAX_DOCS_BEFORE_MERGE);
+    policy
+}
+
 /// Indexes `roots` into the index at `path`.
 pub fn index_folders(
     path: &Path,
@@ -150,6 +163,7 @@ pub fn index_folders(
     let mut writer: IndexWriter<TantivyDocument> = index
         .writer_with_num_threads(opts.threads.clamp(1, 2), opts.memory)
         .map_err(|e| super::writer_error(e, path))?;
+    writer.set_merge_policy(Box::new(merge_policy()));
     phase("open index and writer", clock);
     let mut payload = Payload::load(&index);
     if opts.full {

@@ -95,8 +95,13 @@ pub fn build(
     speakers: &[String],
     aliases: &super::aliases::Aliases,
 ) -> Result<Built, SearchError> {
+    // The context field keeps no positions (they would cost a sixth of the
+    // index), so a query with a phrase is matched in the passage and title.
+    let has_phrase = req.query.as_deref().is_some_and(|q| q.contains('"'));
     let defaults = if req.in_quotes {
         vec![f.quote]
+    } else if has_phrase {
+        vec![f.text, f.title]
     } else {
         vec![f.text, f.title, f.context]
     };
