@@ -133,7 +133,14 @@ fn killing_the_indexer_never_loses_the_last_commit() {
     }
     let mut rng = Rng(0xdead_beef_0042);
     let mut kills = 0;
-    for _ in 0..20 {
+    for round in 0..20 {
+        // Every file changes before each run, so each run has the whole
+        // folder to redo and is still working when it is killed.
+        if round > 0 {
+            for id in 0..2500 {
+                fs::write(dir.join(format!("s{id:05}.txt")), article(id, round)).unwrap();
+            }
+        }
         let mut child = Command::new(env!("CARGO_BIN_EXE_newsdex"))
             .args(["index", dir.to_str().unwrap(), "--commit-every", "0", "-q"])
             .env("NEWSDEX_INDEX", &env.index)
