@@ -4,13 +4,21 @@
 #   bench/eval.sh quotes       [EVAL_DIR]   quotations and speakers (PolNeAR)
 #   bench/eval.sh extraction   [EVAL_DIR]   article body of saved pages
 #   bench/eval.sh dates        [EVAL_DIR]   publication dates of saved pages
-#   bench/eval.sh all          [EVAL_DIR]
+#   bench/eval.sh manifest     [NEWS_HTML]  title, outlet, date of saved pages against
+#                                           the news-html manifest (../shared/corpora/news-html)
+#   bench/eval.sh all          [EVAL_DIR]   all four; news-html from NEWS_HTML_DIR
 #
 # Needs python3 (the scorers are Python) and a release build, which it makes.
+# MANIFEST_ERRORS=N makes the manifest mode list N mismatches per field.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 what=${1:-all}
-eval_dir=$(cd "${2:-${EVAL_DIR:-../shared/eval}}" && pwd)
+if [ "$what" = manifest ]; then
+  news_dir=$(cd "${2:-${NEWS_HTML_DIR:-../shared/corpora/news-html}}" && pwd)
+else
+  eval_dir=$(cd "${2:-${EVAL_DIR:-../shared/eval}}" && pwd)
+  news_dir=${NEWS_HTML_DIR:-../shared/corpora/news-html}
+fi
 cargo build --release --locked -q
 bin=$PWD/target/release/newsdex
 work=$(mktemp -d)
@@ -33,10 +41,19 @@ extract_pages() {
   for f in "$src"/*.gz; do
     gunzip -c "$f" > "$work/$name/$(basename "${f%.gz}")"
   done
+  extract_dir "$name" "$work/$name"
+}
+
+# Runs extract over every file under $2 (any depth), one JSON line per page
+# into $work/$1.jsonl, with any further arguments as extract options; prints
+# the time.
+extract_dir() {
+  local name=$1 dir=$2
+  shift 2
   local t0=$(date +%s.%N)
-  find "$work/$name" -type f -print0 | sort -z | xargs -0 "$bin" extract -q > "$work/$name.jsonl" || true
+  find "$dir" -type f -print0 | sort -z | xargs -0 "$bin" extract -q "$@" > "$work/$name.jsonl" || true
   local t1=$(date +%s.%N)
-  local n=$(ls "$work/$name" | wc -l)
+  local n=$(find "$dir" -type f | wc -l)
   python3 -c "t = $t1 - $t0; print(f'pages: $n in {t:.2f} s ({$n / t:.0f} pages/s: process start, decode, parse, extract, JSON out; one thread)')"
 }
 
@@ -72,10 +89,19 @@ PY
     "$eval_dir/dates/anchors/py_htmldate_extensive.jsonl" "$eval_dir/dates/anchors/rs_trafilatura_rs.jsonl"
 }
 
+manifest() {
+  echo "== page metadata (news-html manifest: title, outlet, date; bylines from the reference metadata)"
+  tar -xJf "$news_dir/news-html.tar.xz" -C "$work"
+  extract_dir manifest "$work/news-html/pages" --no-text
+  python3 bench/manifest.py "$news_dir/manifest.tsv" "$work/manifest.jsonl" \
+    --refs "$work/news-html" --errors "${MANIFEST_ERRORS:-0}"
+}
+
 case $what in
   quotes) quotes ;;
   extraction) extraction ;;
   dates) dates ;;
-  all) quotes; extraction; dates ;;
-  *) echo "usage: bench/eval.sh quotes|extraction|dates|all [EVAL_DIR]" >&2; exit 2 ;;
+  manifest) manifest ;;
+  all) quotes; extraction; dates; manifest ;;
+  *) echo "usage: bench/eval.sh quotes|extraction|dates|manifest|all [EVAL_DIR or NEWS_HTML dir]" >&2; exit 2 ;;
 esac
