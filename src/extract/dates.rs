@@ -50,7 +50,7 @@ enum Tok {
     Sep(char),
 }
 
-fn month_number(w: &str) -> Option<u32> {
+pub(crate) fn month_number(w: &str) -> Option<u32> {
     let w = w.trim_end_matches('.').to_lowercase();
     let m = match w.get(..3.min(w.len()))? {
         "jan" | "ene" => 1,

@@ -13,7 +13,7 @@ use dom_smoothie::{Config, Readability};
 use serde_json::Value;
 
 use super::Parsed;
-use crate::extract::dates::{Published, parse_date};
+use crate::extract::dates::{Published, month_number, parse_date};
 
 /// Pages nested deeper than this are read without building a tree: parsers
 /// and main-content scoring slow to a crawl on them.
@@ -35,18 +35,30 @@ pub fn read_page(html: &str) -> Parsed {
     let mut page = Parsed::default();
     let ld = json_ld(&doc);
     page.url = meta(&doc, &["og:url"]).or_else(|| attr(&doc, "link[rel=canonical]", "href"));
-    page.outlet = meta(
-        &doc,
-        &["og:site_name", "application-name", "publisher", "cre"],
-    )
-    .or_else(|| ld.iter().find_map(|o| name_of(o.get("publisher")?)));
-    page.title = ld
+    // "application-name" is often a tagline ("Yahoo News - Latest News &
+    // Headlines"): it comes after the publisher, and loses its tagline.
+    page.outlet = meta(&doc, &["og:site_name", "publisher", "cre"])
+        .or_else(|| ld.iter().find_map(|o| name_of(o.get("publisher")?)))
+        .or_else(|| meta(&doc, &["application-name"]).map(|a| strip_site(&a, None).0));
+    let title = ld
         .iter()
         .find_map(|o| o.get("headline")?.as_str().map(clean))
+        .filter(|h| h.contains(' '))
         .or_else(|| meta(&doc, &["og:title", "twitter:title", "title", "headline"]))
         .or_else(|| text_of(&doc, "title"))
-        .or_else(|| text_of(&doc, "h1"))
-        .map(|t| strip_site_suffix(&t, page.outlet.as_deref()));
+        .or_else(|| text_of(&doc, "h1"));
+    if let Some(t) = title {
+        let (headline, site) = strip_site(&t, page.outlet.as_deref());
+        page.title = Some(headline);
+        // No outlet named anywhere else: the site the title carries
+        // ("BBC NEWS | ...", "... - Los Angeles Times"), or the address's host.
+        if page.outlet.is_none() {
+            page.outlet = site.or_else(|| page.url.as_deref().and_then(host_of));
+        }
+    }
+    if page.outlet.is_none() {
+        page.outlet = page.url.as_deref().and_then(host_of);
+    }
     page.byline = ld
         .iter()
         .find_map(|o| name_of(o.get("author")?))
@@ -63,7 +75,7 @@ pub fn read_page(html: &str) -> Parsed {
             )
         })
         .map(|b| strip_by(&b))
-        .filter(|b| !b.starts_with("http"));
+        .filter(|b| !b.starts_with("http") && !b.is_empty());
     page.published = publication_date(&doc, &ld, page.url.as_deref());
 
     // Embedded posts, captions and forms are not the article's text.
@@ -89,7 +101,7 @@ pub fn read_page(html: &str) -> Parsed {
                 page.byline = article
                     .byline
                     .map(|b| strip_by(&b))
-                    .filter(|b| b.len() < 100);
+                    .filter(|b| b.len() < 100 && !b.is_empty() && !b.contains("left a comment"));
             }
             if page.title.is_none() && !article.title.is_empty() {
                 page.title = Some(article.title);
@@ -226,35 +238,169 @@ fn tidy(raw: &str) -> String {
     out
 }
 
+/// Whitespace collapsed and HTML entities decoded: JSON-LD strings and some
+/// meta values carry "&#x27;" or "&amp;#8216;" through a second escaping.
 fn clean(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    for _ in 0..2 {
+        if !s.contains('&') {
+            break;
+        }
+        s = html_escape::decode_html_entities(&s).into_owned();
+    }
+    s
 }
 
+/// A byline without "By", and without what follows the names: a date or
+/// time ("Arik Hesseldahl, 04.08.05, 1:21 PM ET"), a desk ("Karen Kaplan,
+/// Times Staff Writer") or a wire tag ("Jane Doe, CNN").
 fn strip_by(s: &str) -> String {
     let s = clean(s);
-    let lower = s.to_lowercase();
-    if lower.starts_with("by ") {
-        s[3..].trim().to_string()
+    let s = if s.to_lowercase().starts_with("by ") {
+        s[3..].trim()
     } else {
-        s
+        s.as_str()
+    };
+    let mut parts = s.split(", ");
+    let mut kept = vec![parts.next().unwrap_or_default()];
+    for part in parts {
+        let lower = part.to_lowercase();
+        let desk = [
+            "staff",
+            "writer",
+            "reporter",
+            "correspondent",
+            "editor",
+            "contributor",
+        ]
+        .iter()
+        .any(|w| lower.contains(w));
+        let tag = part.len() <= 5 && part.chars().all(|c| c.is_ascii_uppercase());
+        if desk || tag || part.chars().any(|c| c.is_ascii_digit()) {
+            break;
+        }
+        kept.push(part);
     }
+    // "Nathan Willis March 25": a date run into the names.
+    let joined = kept.join(", ");
+    let words: Vec<&str> = joined.split(' ').collect();
+    let dated = words.windows(2).position(|w| {
+        month_number(w[0]).is_some() && w[1].starts_with(|c: char| c.is_ascii_digit())
+    });
+    let names = match dated {
+        Some(i) if i > 0 => words[..i].join(" "),
+        _ => joined,
+    };
+    // "Lucas Nolan22": a day run into the last name.
+    names
+        .trim_end_matches(|c: char| c.is_ascii_digit())
+        .trim()
+        .to_string()
 }
 
-/// "Headline | Outlet" and "Headline - Outlet" lose the outlet.
-fn strip_site_suffix(title: &str, outlet: Option<&str>) -> String {
-    let title = clean(title);
-    for sep in [" | ", " - ", " – ", " — ", " :: "] {
-        if let Some(pos) = title.rfind(sep) {
-            let tail = &title[pos + sep.len()..];
-            let head = &title[..pos];
-            let is_outlet = outlet.is_some_and(|o| tail.eq_ignore_ascii_case(o))
-                || (tail.split_whitespace().count() <= 4 && head.len() > tail.len() * 2);
-            if is_outlet && !head.trim().is_empty() {
-                return head.trim().to_string();
+/// A page title without its site decorations, and the site name it carried:
+/// "Headline | Outlet", "Headline - Section - Outlet", "Outlet: Headline",
+/// "CNN.com - Headline", "BBC NEWS | Asia-Pacific | Headline".
+fn strip_site(title: &str, outlet: Option<&str>) -> (String, Option<String>) {
+    let mut title = clean(title);
+    let is_outlet = |seg: &str| outlet.is_some_and(|o| seg.eq_ignore_ascii_case(o.trim()));
+    // The site is an address-like word or the outlet, over any other
+    // segment; a dated segment ("Sep 24, 2005") is never the site.
+    let mut site: Option<(String, bool)> = None;
+    let mut record = |seg: &str| {
+        let strong = seg
+            .split_whitespace()
+            .find(|w| looks_like_site(w))
+            .or_else(|| is_outlet(seg).then_some(seg));
+        match strong {
+            Some(name) if !site.as_ref().is_some_and(|s| s.1) => {
+                site = Some((name.to_string(), true));
+            }
+            None if site.is_none() && !seg.chars().any(|c| c.is_ascii_digit()) => {
+                site = Some((seg.to_string(), false));
+            }
+            _ => {}
+        }
+    };
+    for _ in 0..4 {
+        let before = title.len();
+        // A trailing site or section: short beside the headline.
+        for sep in [" | ", " - ", " – ", " — ", " :: "] {
+            if let Some(pos) = title.rfind(sep) {
+                let (head, tail) = (title[..pos].trim(), title[pos + sep.len()..].trim());
+                let short = tail.split_whitespace().count() <= 4
+                    && (head.len() > tail.len() * 2 || title_case(tail) && head.len() > tail.len());
+                if !head.is_empty() && (is_outlet(tail) || looks_like_site(tail) || short) {
+                    record(tail);
+                    title = head.to_string();
+                    break;
+                }
             }
         }
+        // A leading site: an address-like name, the outlet, or a short
+        // segment before a pipe.
+        for sep in [" | ", " - ", ": "] {
+            if let Some(pos) = title.find(sep) {
+                let (head, tail) = (title[..pos].trim(), title[pos + sep.len()..].trim());
+                let short_pipe = sep == " | "
+                    && head.split_whitespace().count() <= 3
+                    && tail.len() > head.len()
+                    && tail.split_whitespace().count() >= 3;
+                if !tail.is_empty() && (is_outlet(head) || looks_like_site(head) || short_pipe) {
+                    record(head);
+                    title = tail.to_string();
+                    break;
+                }
+            }
+        }
+        if title.len() == before {
+            break;
+        }
     }
-    title
+    (title, site.map(|s| s.0))
+}
+
+/// "Los Angeles Times", "US News": every word capitalised, as site and
+/// section names are (headlines mostly are not).
+fn title_case(seg: &str) -> bool {
+    seg.split_whitespace().all(|w| {
+        w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+            || matches!(w, "of" | "the" | "and" | "&" | "for" | "in")
+    })
+}
+
+/// "CNN.com", "Forbes.com", "bbc.co.uk": a segment that is a site's address.
+fn looks_like_site(seg: &str) -> bool {
+    let lower = seg.to_ascii_lowercase();
+    !lower.contains(' ')
+        && [".com", ".co.uk", ".org", ".net", ".co", ".de", ".fr"]
+            .iter()
+            .any(|tld| lower.ends_with(tld))
+}
+
+/// The host of an address, without "www." and through web.archive.org
+/// captures: "https://web.archive.org/web/2005/http://www.cnn.com/x" gives
+/// "cnn.com".
+fn host_of(url: &str) -> Option<String> {
+    let mut rest = url;
+    loop {
+        let after_scheme = rest.split_once("://").map_or(rest, |(_, r)| r);
+        let host = after_scheme
+            .split(['/', '?', '#'])
+            .next()?
+            .to_ascii_lowercase();
+        if host == "web.archive.org" {
+            let inner = after_scheme.split_once("/web/")?.1;
+            rest = inner.split_once('/')?.1;
+            continue;
+        }
+        let host = host
+            .split(':')
+            .next()?
+            .trim_start_matches("www.")
+            .to_string();
+        return (host.contains('.') && !host.is_empty()).then_some(host);
+    }
 }
 
 /// The content of the first of these meta tags that the page has.
@@ -289,7 +435,18 @@ fn text_of(doc: &Document, sel: &str) -> Option<String> {
 fn json_ld(doc: &Document) -> Vec<Value> {
     let mut out = Vec::new();
     for node in doc.select("script[type=\"application/ld+json\"]").iter() {
-        let Ok(v) = serde_json::from_str::<Value>(node.text().trim()) else {
+        let raw = node.text();
+        // Some pages wrap their JSON-LD in a CDATA section.
+        let body = raw
+            .trim()
+            .trim_start_matches("//")
+            .trim_start_matches("<![CDATA[")
+            .trim_end_matches("//")
+            .trim_end()
+            .trim_end_matches("]]>")
+            .trim_end_matches("//")
+            .trim();
+        let Ok(v) = serde_json::from_str::<Value>(body) else {
             continue;
         };
         collect_articles(&v, &mut out);
@@ -559,6 +716,73 @@ mod tests {
                 .date
                 .to_string(),
             "2019-12-23"
+        );
+    }
+
+    #[test]
+    fn site_decorations_leave_the_title_and_name_the_outlet() {
+        let (t, site) = strip_site(
+            "CNN.com - Expert: storm could unleash disaster - Aug 29, 2005",
+            None,
+        );
+        assert_eq!(t, "Expert: storm could unleash disaster");
+        assert_eq!(site.as_deref(), Some("CNN.com"));
+        let (t, site) = strip_site("BBC NEWS | Asia-Pacific | Quake hits island chain", None);
+        assert_eq!(t, "Quake hits island chain");
+        assert_eq!(site.as_deref(), Some("BBC NEWS"));
+        let (t, site) = strip_site("Woman delivers twins - US News - FOXNews.com", None);
+        assert_eq!(t, "Woman delivers twins");
+        assert_eq!(site.as_deref(), Some("FOXNews.com"));
+        // A short title with a dash keeps it.
+        let (t, site) = strip_site("Trump - the man", None);
+        assert_eq!((t.as_str(), site), ("Trump - the man", None));
+    }
+
+    #[test]
+    fn outlet_from_the_title_or_the_address() {
+        let page = read_page(
+            "<html><head><title>High school overhaul flunks out - Los Angeles Times</title>\
+             </head><body><p>Text.</p></body></html>",
+        );
+        assert_eq!(page.outlet.as_deref(), Some("Los Angeles Times"));
+        assert_eq!(
+            host_of("https://web.archive.org/web/20050829/http://www.cnn.com/2005/x.html")
+                .as_deref(),
+            Some("cnn.com")
+        );
+        assert_eq!(
+            host_of("https://www.bbc.co.uk/news/1").as_deref(),
+            Some("bbc.co.uk")
+        );
+    }
+
+    #[test]
+    fn entities_and_cdata_in_json_ld() {
+        let page = read_page(
+            r#"<html><head><script type="application/ld+json">//<![CDATA[
+            {"@type":"NewsArticle","headline":"Pence&#x3a; &#x27;good progress&#x27;",
+             "datePublished":"2024-12-06T10:00:00Z"}
+            //]]></script></head><body><p>Text.</p></body></html>"#,
+        );
+        assert_eq!(page.title.as_deref(), Some("Pence: 'good progress'"));
+        assert_eq!(
+            page.published.map(|p| p.date.to_string()).as_deref(),
+            Some("2024-12-06")
+        );
+    }
+
+    #[test]
+    fn bylines_lose_dates_desks_and_wire_tags() {
+        assert_eq!(
+            strip_by("By Arik Hesseldahl, 04.08.05, 1:21 PM ET"),
+            "Arik Hesseldahl"
+        );
+        assert_eq!(strip_by("Karen Kaplan, Times Staff Writer"), "Karen Kaplan");
+        assert_eq!(strip_by("Jane Doe, CNN"), "Jane Doe");
+        assert_eq!(strip_by("By Nathan Willis March 25, 2015"), "Nathan Willis");
+        assert_eq!(
+            strip_by("Ann Lee, Bo Park and Cy Diaz"),
+            "Ann Lee, Bo Park and Cy Diaz"
         );
     }
 }
