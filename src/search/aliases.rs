@@ -22,6 +22,8 @@ use crate::extract::speakers::name_key;
 #[derive(Debug, Clone, Default)]
 pub struct Aliases {
     canonical: HashMap<String, String>,
+    /// Every name the file writes, with its canonical name, in file order.
+    spellings: Vec<(String, String)>,
 }
 
 impl Aliases {
@@ -48,6 +50,7 @@ impl Aliases {
     /// Parses the text of an aliases file; the error is the line number and line.
     pub fn parse(text: &str) -> Result<Aliases, (usize, String)> {
         let mut canonical = HashMap::new();
+        let mut spellings = Vec::new();
         for (n, line) in text.lines().enumerate() {
             let line = line.trim();
             if line.is_empty() || line.starts_with('#') {
@@ -61,16 +64,48 @@ impl Aliases {
                 return Err((n + 1, line.to_string()));
             }
             canonical.insert(name_key(name), name.to_string());
+            spellings.push((name.to_string(), name.to_string()));
             for other in others.split(',').map(str::trim).filter(|o| !o.is_empty()) {
                 canonical.insert(name_key(other), name.to_string());
+                spellings.push((other.to_string(), name.to_string()));
             }
         }
-        Ok(Aliases { canonical })
+        Ok(Aliases {
+            canonical,
+            spellings,
+        })
     }
 
     /// The canonical name for a name, if the file lists it.
     pub fn canonical(&self, name: &str) -> Option<&str> {
         self.canonical.get(&name_key(name)).map(String::as_str)
+    }
+
+    /// Every spelling of the people `typed` may mean: those with a spelling
+    /// in which each typed word begins a word ("kostyuk" gives "Pavel
+    /// Kostyuk" and the "Pavel Kostiuk" the file joins to it).
+    pub fn related(&self, typed: &str) -> Vec<&str> {
+        let key = name_key(typed);
+        let words: Vec<&str> = key.split(' ').filter(|w| !w.is_empty()).collect();
+        if words.is_empty() {
+            return Vec::new();
+        }
+        let people: Vec<&str> = self
+            .spellings
+            .iter()
+            .filter(|(spelling, _)| {
+                let k = name_key(spelling);
+                words
+                    .iter()
+                    .all(|w| k.split(' ').any(|kw| kw.starts_with(w)))
+            })
+            .map(|(_, c)| c.as_str())
+            .collect();
+        self.spellings
+            .iter()
+            .filter(|(_, c)| people.contains(&c.as_str()))
+            .map(|(s, _)| s.as_str())
+            .collect()
     }
 
     /// Every canonical name the file defines.
