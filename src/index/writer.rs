@@ -137,17 +137,58 @@ impl Payload {
 /// Files read between two checks of the commit clock.
 const BATCH: usize = 256;
 
-/// Segments stop growing by merges at about this many passages (some 30,000
-/// articles). A merge maps every segment it reads, so an unbounded merge
-/// policy makes the last merges of a large run touch the whole index and the
-/// indexer's memory grow with the archive; bounded, it stays flat, and a
-/// search visits a segment per ~30,000 articles.
-const MAX_DOCS_BEFORE_MERGE: usize = 150_000;
+/// How segments are merged: small ones together, never into one of more
+/// than `max_docs` passages (some 30,000 articles), one merge at a time.
+///
+/// A merge maps every segment it reads. Under tantivy's log merge policy the
+/// last merges of a large run read most of the index, so the indexer's
+/// memory grew with the archive (650 MB on Reuters); capped, a merge reads at
+/// most `max_docs` passages whatever the archive's size, and a search visits
+/// one segment per ~30,000 articles.
+#[derive(Debug, Clone)]
+struct CappedMerges {
+    max_docs: u32,
+    min_segments: usize,
+}
 
-fn merge_policy() -> tantivy::indexer::LogMergePolicy {
-    let mut policy = tantivy::indexer::LogMergePolicy::default();
-    policy.set_max_docs_before_merge(MAX_DOCS_BEFORE_MERGE);
-    policy
+impl Default for CappedMerges {
+    fn default() -> Self {
+        Self {
+            max_docs: 150_000,
+            min_segments: 6,
+        }
+    }
+}
+
+impl tantivy::indexer::MergePolicy for CappedMerges {
+    fn compute_merge_candidates(
+        &self,
+        segments: &[tantivy::index::SegmentMeta],
+    ) -> Vec<tantivy::indexer::MergeCandidate> {
+        let mut small: Vec<&tantivy::index::SegmentMeta> = segments
+            .iter()
+            .filter(|s| s.num_docs() < self.max_docs / 2)
+            .collect();
+        small.sort_by_key(|s| s.num_docs());
+        let mut out = Vec::new();
+        let mut group = Vec::new();
+        let mut total = 0;
+        for s in small {
+            if total + s.num_docs() > self.max_docs {
+                if group.len() >= self.min_segments {
+                    out.push(tantivy::indexer::MergeCandidate(std::mem::take(&mut group)));
+                }
+                group.clear();
+                total = 0;
+            }
+            group.push(s.id());
+            total += s.num_docs();
+        }
+        if group.len() >= self.min_segments {
+            out.push(tantivy::indexer::MergeCandidate(group));
+        }
+        out
+    }
 }
 
 /// Indexes `roots` into the index at `path`.
@@ -160,10 +201,16 @@ pub fn index_folders(
     let clock = Instant::now();
     let phase = |name: &'static str, since: Instant| on_event(Event::Timing(name, since.elapsed()));
     let (index, fields) = super::open_or_create(path, opts.full, on_event)?;
+    let threads = opts.threads.clamp(1, 2);
+    let options = tantivy::indexer::IndexWriterOptions::builder()
+        .num_worker_threads(threads)
+        .memory_budget_per_thread(opts.memory / threads)
+        .num_merge_threads(1)
+        .build();
     let mut writer: IndexWriter<TantivyDocument> = index
-        .writer_with_num_threads(opts.threads.clamp(1, 2), opts.memory)
+        .writer_with_options(options)
         .map_err(|e| super::writer_error(e, path))?;
-    writer.set_merge_policy(Box::new(merge_policy()));
+    writer.set_merge_policy(Box::new(CappedMerges::default()));
     phase("open index and writer", clock);
     let mut payload = Payload::load(&index);
     if opts.full {
