@@ -7,7 +7,8 @@
 # size; no-op rerun time beside the time to walk and stat the folder (find);
 # per-query latency p50/p95 for a cold process (newsdex search, as a user runs
 # it) and in process (cargo bench --bench search); ripgrep's time for the same
-# term queries (installed from the system's packages when missing); ratios.
+# term queries, following links as newsdex does (installed from the system's
+# packages when missing); ratios.
 # tantivy-cli figures are filled in when `tantivy` is on PATH (TANTIVY_CLI=1).
 # Release build; 2 indexing threads; the index goes to a temporary folder.
 set -euo pipefail
@@ -81,7 +82,7 @@ for row in rows:
     rg_ms, ratio = "-", "-"
     if rg and query:
         term = query.replace('"', "").split(" AND ")[0].strip("()")
-        r = statistics.median(timed([rg, "-l", "-i", "-w", term, corpus], 3))
+        r = statistics.median(timed([rg, "-L", "-l", "-i", "-w", term, corpus], 3))
         rgs.append(r)
         rg_ms, ratio = f"{r*1000:.0f}", f"{r/p50:.0f}x"
     shown = " ".join(x for x in [query, f"--speaker {speaker!r}" if speaker else "", f"{since}..{until}" if since else ""] if x)
