@@ -26,7 +26,7 @@ trap 'rm -rf "$(dirname "$index")"' EXIT
 export NEWSDEX_INDEX=$index
 
 files=$(find -L "$corpus" -type f -not -name '.*' | wc -l)
-bytes=$(find -L "$corpus" -type f -not -name '.*' -printf '%s\n' | awk '{s+=$1} END {print s}')
+bytes=$(find -L "$corpus" -type f -not -name '.*' -printf '%s\n' | awk '{s+=$1} END {printf "%.0f\n", s}')
 /usr/bin/time -f '%e %M' -o /tmp/newsdex-time "$bin" index -q --json "$corpus" > /tmp/newsdex-summary 2>/dev/null || true
 read -r wall rss_kb < <(tail -1 /tmp/newsdex-time)
 articles=$(python3 -c "import json; print(json.load(open('/tmp/newsdex-summary'))['articles'])")

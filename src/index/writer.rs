@@ -219,13 +219,62 @@ pub fn index_folders(
     }
     let mut summary = Summary::default();
     let mut last_commit = Instant::now();
-    let mut record = None;
+    // An empty index has no record to compare with: files stream from the
+    // walk to the indexer in batches, and memory stays flat however many
+    // files the folder holds.
+    let empty = opts.full || index.reader()?.searcher().num_docs() == 0;
+    let mut record = empty.then(FileRecords::default);
     for root in roots {
         let root = std::fs::canonicalize(root).map_err(|e| IndexError::Folder(root.clone(), e))?;
         if !root.is_dir() {
             return Err(IndexError::NotAFolder(root));
         }
         let root_key = root.to_string_lossy().into_owned();
+        if empty {
+            let clock = Instant::now();
+            let record = record.get_or_insert_with(FileRecords::default);
+            let mut batch: Vec<(Entry, bool)> = Vec::with_capacity(BATCH);
+            let mut walked = 0;
+            let mut done = 0;
+            let mut found = walk::walk(&root).peekable();
+            while let Some(f) = found.next() {
+                match f {
+                    Found::File(e) => {
+                        walked += 1;
+                        batch.push((e, false));
+                    }
+                    Found::Ignored(_) => summary.ignored += 1,
+                    Found::Problem { path, reason } => {
+                        summary.skipped += 1;
+                        on_event(Event::Warning {
+                            path: &path,
+                            reason,
+                        });
+                    }
+                }
+                let end = found.peek().is_none();
+                if batch.len() == BATCH || end && !batch.is_empty() {
+                    let counts =
+                        index_batch(&writer, &fields, &root_key, &batch, record, opts, on_event);
+                    summary.add(&counts);
+                    done += batch.len();
+                    batch.clear();
+                    on_event(Event::Progress {
+                        done,
+                        total: walked,
+                    });
+                    if last_commit.elapsed() >= opts.commit_every {
+                        commit(&mut writer, &payload)?;
+                        last_commit = Instant::now();
+                    }
+                }
+            }
+            phase("walk, read and index the folder", clock);
+            payload
+                .roots
+                .insert(root_key, chrono::Utc::now().to_rfc3339());
+            continue;
+        }
         let clock = Instant::now();
         // The walk waits on the file system, reading the record on the CPU:
         // the first folder's walk and the record load run side by side.
