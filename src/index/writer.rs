@@ -254,19 +254,15 @@ pub fn index_folders(
                 }
                 let end = found.peek().is_none();
                 if batch.len() == BATCH || end && !batch.is_empty() {
-                    let counts =
-                        index_batch(&writer, &fields, &root_key, &batch, record, opts, on_event);
-                    summary.add(&counts);
-                    done += batch.len();
+                    let mut run = Run {
+                        writer: &mut writer,
+                        summary: &mut summary,
+                        done: &mut done,
+                        last_commit: &mut last_commit,
+                        payload: &payload,
+                    };
+                    run.batch(&fields, &root_key, &batch, walked, record, opts, on_event)?;
                     batch.clear();
-                    on_event(Event::Progress {
-                        done,
-                        total: walked,
-                    });
-                    if last_commit.elapsed() >= opts.commit_every {
-                        commit(&mut writer, &payload)?;
-                        last_commit = Instant::now();
-                    }
                 }
             }
             phase("walk, read and index the folder", clock);
@@ -328,14 +324,14 @@ pub fn index_folders(
         let total = work.len();
         let mut done = 0;
         for batch in work.chunks(BATCH) {
-            let counts = index_batch(&writer, &fields, &root_key, batch, record, opts, on_event);
-            summary.add(&counts);
-            done += batch.len();
-            on_event(Event::Progress { done, total });
-            if last_commit.elapsed() >= opts.commit_every {
-                commit(&mut writer, &payload)?;
-                last_commit = Instant::now();
-            }
+            let mut run = Run {
+                writer: &mut writer,
+                summary: &mut summary,
+                done: &mut done,
+                last_commit: &mut last_commit,
+                payload: &payload,
+            };
+            run.batch(&fields, &root_key, batch, total, record, opts, on_event)?;
         }
         phase("read and index changed files", clock);
         payload
@@ -375,6 +371,44 @@ pub fn remove_folder(path: &Path, root: &Path) -> Result<usize, IndexError> {
     payload.roots.remove(&root_key);
     commit(&mut writer, &payload)?;
     Ok(files.len())
+}
+
+/// What a run keeps while it indexes batch after batch.
+struct Run<'a> {
+    writer: &'a mut IndexWriter<TantivyDocument>,
+    summary: &'a mut Summary,
+    done: &'a mut usize,
+    last_commit: &'a mut Instant,
+    payload: &'a Payload,
+}
+
+impl Run<'_> {
+    /// Indexes one batch of files, counts and reports it, and commits when
+    /// a commit is due.
+    #[allow(clippy::too_many_arguments)]
+    fn batch(
+        &mut self,
+        fields: &Fields,
+        root: &str,
+        batch: &[(Entry, bool)],
+        total: usize,
+        record: &FileRecords,
+        opts: &IndexOptions,
+        on_event: &(dyn Fn(Event) + Sync),
+    ) -> Result<(), IndexError> {
+        let counts = index_batch(self.writer, fields, root, batch, record, opts, on_event);
+        self.summary.add(&counts);
+        *self.done += batch.len();
+        on_event(Event::Progress {
+            done: *self.done,
+            total,
+        });
+        if self.last_commit.elapsed() >= opts.commit_every {
+            commit(self.writer, self.payload)?;
+            *self.last_commit = Instant::now();
+        }
+        Ok(())
+    }
 }
 
 fn commit(writer: &mut IndexWriter<TantivyDocument>, payload: &Payload) -> tantivy::Result<()> {
