@@ -207,10 +207,7 @@ pub fn index_folders(
         .memory_budget_per_thread(opts.memory / threads)
         .num_merge_threads(1)
         .build();
-    let mut writer: IndexWriter<TantivyDocument> = index
-        .writer_with_options(options)
-        .map_err(|e| super::writer_error(e, path))?;
-    writer.set_merge_policy(Box::new(CappedMerges::default()));
+    let mut writer = open_writer(&index, &fields, options, path)?;
     phase("open index and writer", clock);
     let mut payload = Payload::load(&index);
     if opts.full {
@@ -347,12 +344,39 @@ pub fn index_folders(
     Ok(summary)
 }
 
+/// Opens the index's writer with newsdex's merge policy.
+fn open_writer(
+    index: &tantivy::Index,
+    fields: &Fields,
+    options: tantivy::indexer::IndexWriterOptions,
+    path: &Path,
+) -> Result<IndexWriter<TantivyDocument>, IndexError> {
+    let writer: IndexWriter<TantivyDocument> = index
+        .writer_with_options(options)
+        .map_err(|e| super::writer_error(e, path))?;
+    writer.set_merge_policy(Box::new(CappedMerges::default()));
+    // A new writer's first operation takes the opstamp of the last commit.
+    // A merge that starts at once targets that same opstamp; tantivy then
+    // skips applying deletes to a segment whose deletes were last written at
+    // it, yet gives the merged segment the delete cursor of another input
+    // segment that has moved past that first operation. Were the first
+    // operation the delete of an edited file, its old version would come
+    // back in the merged segment (found by the kill test: the first file of
+    // a run came back twice). Spending that opstamp on a delete that matches
+    // nothing leaves every real delete after it.
+    writer.delete_term(Term::from_field_text(fields.file, ""));
+    Ok(writer)
+}
+
 /// Removes a folder's articles from the index. Returns how many files.
 pub fn remove_folder(path: &Path, root: &Path) -> Result<usize, IndexError> {
     let (index, fields) = super::open_existing(path)?;
-    let mut writer: IndexWriter<TantivyDocument> = index
-        .writer_with_num_threads(1, 32 << 20)
-        .map_err(|e| super::writer_error(e, path))?;
+    let options = tantivy::indexer::IndexWriterOptions::builder()
+        .num_worker_threads(1)
+        .memory_budget_per_thread(32 << 20)
+        .num_merge_threads(1)
+        .build();
+    let mut writer = open_writer(&index, &fields, options, path)?;
     let root_key = std::fs::canonicalize(root)
         .unwrap_or_else(|_| root.to_path_buf())
         .to_string_lossy()

@@ -174,7 +174,16 @@ fn killing_the_indexer_never_loses_the_last_commit() {
             let ids = indexed_articles(&env.index).unwrap();
             let mut dedup = ids.clone();
             dedup.dedup();
-            assert_eq!(ids.len(), dedup.len(), "duplicates after a kill");
+            let dups: Vec<_> = ids
+                .windows(2)
+                .filter(|w| w[0] == w[1])
+                .map(|w| w[0].clone())
+                .collect();
+            assert_eq!(
+                ids.len(),
+                dedup.len(),
+                "duplicates after a kill in round {round}: {dups:?}"
+            );
         }
     }
     assert!(kills >= 10, "only {kills} runs were killed mid-way");
