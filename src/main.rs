@@ -4,6 +4,12 @@ use std::process::ExitCode;
 
 mod cli;
 
+// Indexing allocates many short strings across threads; mimalloc frees and
+// reuses them faster than the system allocator (profiled: glibc malloc and
+// free were a tenth of an indexing run).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     match cli::run() {
         Ok(code) => code,

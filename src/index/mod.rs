@@ -7,6 +7,7 @@
 pub mod schema;
 pub mod state;
 pub mod status;
+mod stem;
 pub mod writer;
 
 use std::path::{Path, PathBuf};
