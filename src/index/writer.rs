@@ -665,15 +665,6 @@ pub fn documents(fields: &Fields, a: &Article, file: &FileInfo) -> Vec<TantivyDo
             );
         }
         doc.add_text(fields.text, text);
-        // The topic of a quotation is often named just before it: the
-        // title and the previous passage make the passage's context.
-        let mut context = String::with_capacity(prev_text.len() + 100);
-        if let Some(t) = &a.title {
-            context.push_str(t);
-            context.push('\n');
-        }
-        context.push_str(prev_text);
-        doc.add_text(fields.context, &context);
         let quotes: Vec<StoredQuote> = a
             .quotes
             .iter()
@@ -703,6 +694,12 @@ pub fn documents(fields: &Fields, a: &Article, file: &FileInfo) -> Vec<TantivyDo
         }
         doc.add_u64(fields.quote_count, quotes.len() as u64);
         if !quotes.is_empty() {
+            // The topic of a quotation is often named just before it: the
+            // previous passage is the context of a passage that quotes
+            // someone. (The title is a field of every passage already.
+            // Passages without quotations get no context: it would double
+            // the words indexed for little gain.)
+            doc.add_text(fields.context, prev_text);
             doc.add_text(
                 fields.quotes,
                 serde_json::to_string(&quotes).expect("quotes serialize"),

@@ -1,8 +1,9 @@
 //! Search: queries, filters, snippets and facets over the passage index.
 //!
 //! [`Searcher::search`] turns a [`Request`] into ranked [`Hit`]s: BM25 over
-//! the passage text (with the title and the previous passage as weaker
-//! context, so a quotation is found by the topic named just before it),
+//! the passage text and title (with the previous passage as weaker context
+//! of a passage that quotes someone, so a quotation is found by the topic
+//! named just before it),
 //! filtered by speaker, outlet and dates, best passage per article unless
 //! all passages are asked for. Nothing here prints; the CLI renders.
 
