@@ -72,6 +72,8 @@ PY
   python3 "$eval_dir/score_extraction.py" "$work/bodies.jsonl" \
     "$eval_dir/article-extraction/anchors/rs_dom_smoothie_formatted.jsonl.gz" \
     "$eval_dir/article-extraction/anchors/py_trafilatura.jsonl.gz"
+  echo "in process (no process start, no disk, no JSON):"
+  cargo bench --bench pages -q -- "$work/pages" 2>/dev/null | tail -3
 }
 
 dates() {
