@@ -10,6 +10,7 @@
 
 use std::collections::HashMap;
 
+use chrono::Timelike;
 use dom_query::Document;
 use dom_smoothie::{Config, Readability};
 use serde_json::Value;
@@ -83,7 +84,8 @@ pub fn read_page(html: &str) -> Parsed {
         })
         .map(|b| strip_by(&b))
         .filter(|b| !b.starts_with("http") && !b.is_empty());
-    page.published = publication_date(&doc, &metas, &ld, page.url.as_deref());
+    page.published =
+        publication_date(&doc, &metas, &ld, page.url.as_deref()).map(|p| local_day(p, html));
 
     // Embedded posts, captions and forms are not the article's text.
     doc.select(
@@ -568,16 +570,91 @@ fn publication_date(
         .or_else(|| dated_line(doc))
 }
 
-/// The first short line of the page's visible text, near its top, that reads
-/// as a date ("Posted March 5, 2020 by ...").
+/// A publication time given in UTC is shown to readers in the site's own
+/// time, and that is the day the story ran: "2023-11-09T03:28:35Z" on a page
+/// that also writes "2023-11-08 22:28:35" was published on 8 November. When
+/// the page writes the same instant as a local time (the same minutes and
+/// seconds, a whole or half number of hours away, at most 14), the day is
+/// that local time's. A time on the hour is left as it is.
+fn local_day(found: Published, html: &str) -> Published {
+    let Some(t) = found.time else {
+        return found;
+    };
+    // On the hour, the minutes and seconds do not tell the instant apart.
+    if t.offset().local_minus_utc() != 0 || t.minute() == 0 && t.second() == 0 {
+        return found;
+    }
+    let utc = t.naive_utc();
+    let bytes = html.as_bytes();
+    let mut from = 0;
+    while let Some(off) = memchr::memchr(b':', &bytes[from..]) {
+        let colon = from + off;
+        from = colon + 1;
+        // "YYYY-MM-DDThh:mm:ss": the first colon is 13 bytes in.
+        let Some(start) = colon.checked_sub(13) else {
+            continue;
+        };
+        let shape = |i: usize, b: &[u8]| bytes.get(start + i).is_some_and(|c| b.contains(c));
+        if !(shape(4, b"-") && shape(7, b"-") && shape(10, b"T ") && shape(16, b":")) {
+            continue;
+        }
+        let Some(stamp) = html.get(start..start + 19) else {
+            continue;
+        };
+        let Ok(local) = chrono::NaiveDateTime::parse_from_str(
+            &stamp.replacen(' ', "T", 1),
+            "%Y-%m-%dT%H:%M:%S",
+        ) else {
+            continue;
+        };
+        let shift = (local - utc).num_seconds();
+        if shift != 0 && shift % 1800 == 0 && shift.abs() <= 14 * 3600 {
+            return Published {
+                date: local.date(),
+                time: found.time,
+            };
+        }
+    }
+    found
+}
+
+/// A date read from a page's visible text, unless it lies in the future
+/// ("offer valid until 31.12.2099"): no page was published after today.
+fn seen_date(text: &str) -> Option<Published> {
+    let tomorrow = chrono::Utc::now().date_naive().succ_opt()?;
+    parse_date(text).filter(|p| p.date <= tomorrow)
+}
+
+/// The first short text of the page's body, near its top, that reads as a
+/// date ("Posted March 5, 2020 by ...", "10.11.2021"). Each text node counts
+/// on its own, as a page's lines can hold a whole menu; then each short line.
 fn dated_line(doc: &Document) -> Option<Published> {
-    let body = doc.select("body").text();
-    body.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .take(150)
-        .filter(|l| l.len() <= 100)
-        .find_map(parse_date)
+    let body = doc.select("body");
+    let root = body.nodes().first()?;
+    root.descendants_it()
+        .filter(|n| n.is_text())
+        .filter(|n| {
+            !n.parent()
+                .is_some_and(|p| p.has_name("script") || p.has_name("style"))
+        })
+        .filter_map(|n| {
+            let t = n.text();
+            let t = t.trim();
+            (!t.is_empty() && t.len() <= 100).then(|| t.to_string())
+        })
+        .take(300)
+        .find_map(|t| seen_date(&t))
+        .or_else(|| {
+            // A date split over elements ("<b>5.</b> Februar 2020") reads
+            // whole on its line of the body's text.
+            body.text()
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .take(150)
+                .filter(|l| l.len() <= 100)
+                .find_map(seen_date)
+        })
 }
 
 /// A `datePublished` of any JSON-LD object (a WebPage, a VideoObject), when
@@ -624,7 +701,7 @@ fn dated_element(doc: &Document) -> Option<Published> {
         if text.is_empty() || text.len() > 80 {
             continue;
         }
-        if let Some(p) = parse_date(text) {
+        if let Some(p) = seen_date(text) {
             return Some(p);
         }
     }
@@ -754,6 +831,44 @@ mod tests {
                 .to_string(),
             "2019-12-23"
         );
+    }
+
+    fn day_of(html: &str) -> Option<String> {
+        read_page(html).published.map(|p| p.date.to_string())
+    }
+
+    #[test]
+    fn a_utc_time_takes_the_day_of_its_local_rendering() {
+        let page = r#"<html><head>
+<meta property="article:published_time" content="2024-03-09T03:41:07Z">
+<script>var dl = {"pubdate": "2024-03-08 22:41:07"};</script>
+</head><body><p>Story.</p></body></html>"#;
+        assert_eq!(day_of(page).as_deref(), Some("2024-03-08"));
+        // Without a local rendering of the same instant, the UTC day stays,
+        // and so does a time on the hour, which names no instant.
+        let alone = page.replace("22:41:07", "22:40:00");
+        assert_eq!(day_of(&alone).as_deref(), Some("2024-03-09"));
+        let on_the_hour = page
+            .replace("03:41:07", "03:00:00")
+            .replace("22:41:07", "22:00:00");
+        assert_eq!(day_of(&on_the_hour).as_deref(), Some("2024-03-09"));
+    }
+
+    #[test]
+    fn a_date_in_its_own_element_of_a_long_line_is_found() {
+        let menu = "Home News Sport Weather Culture Travel Business Opinion ".repeat(4);
+        let page = format!(
+            "<html><body><div>{menu}<span class=\"x\">14.02.2023</span> {menu}</div>\
+             <p>Text of the story.</p></body></html>"
+        );
+        assert_eq!(day_of(&page).as_deref(), Some("2023-02-14"));
+    }
+
+    #[test]
+    fn a_date_in_the_future_is_not_a_publication_date() {
+        let page = "<html><body><p>Offer valid until</p><p>31.12.2099</p>\
+                    <p>Posted 3 May 2021</p></body></html>";
+        assert_eq!(day_of(page).as_deref(), Some("2021-05-03"));
     }
 
     #[test]
