@@ -50,8 +50,51 @@ enum Tok {
     Sep(char),
 }
 
+/// Full month names of languages whose three-letter prefixes the table in
+/// [`month_number`] does not cover: Italian, Portuguese, Dutch, Romanian,
+/// Austrian German.
+const MORE_MONTHS: [(&str, u32); 34] = [
+    ("gennaio", 1),
+    ("aprile", 4),
+    ("settembre", 9),
+    ("dicembre", 12),
+    ("maggio", 5),
+    ("giugno", 6),
+    ("luglio", 7),
+    ("ottobre", 10),
+    ("janeiro", 1),
+    ("fevereiro", 2),
+    ("março", 3),
+    ("maio", 5),
+    ("junho", 6),
+    ("julho", 7),
+    ("setembro", 9),
+    ("outubro", 10),
+    ("novembro", 11),
+    ("dezembro", 12),
+    ("januari", 1),
+    ("februari", 2),
+    ("maart", 3),
+    ("augustus", 8),
+    ("ianuarie", 1),
+    ("februarie", 2),
+    ("martie", 3),
+    ("aprilie", 4),
+    ("iunie", 6),
+    ("iulie", 7),
+    ("septembrie", 9),
+    ("octombrie", 10),
+    ("noiembrie", 11),
+    ("decembrie", 12),
+    ("jänner", 1),
+    ("febbraio", 2),
+];
+
 pub(crate) fn month_number(w: &str) -> Option<u32> {
     let w = w.trim_end_matches('.').to_lowercase();
+    if let Some(&(_, m)) = MORE_MONTHS.iter().find(|(name, _)| *name == w) {
+        return Some(m);
+    }
     let m = match w.get(..3.min(w.len()))? {
         "jan" | "ene" => 1,
         "feb" | "fév" | "fev" => 2,
@@ -357,6 +400,23 @@ mod tests {
 
     fn day(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn month_names_of_more_languages() {
+        for (text, want) in [
+            ("20 septembrie 2020", "2020-09-20"),
+            ("3 maggio 2019", "2019-05-03"),
+            ("12 de outubro de 2021", "2021-10-12"),
+            ("5 maart 2018", "2018-03-05"),
+            ("1. Jänner 2022", "2022-01-01"),
+        ] {
+            assert_eq!(
+                parse_date(text).map(|p| p.date.to_string()).as_deref(),
+                Some(want),
+                "{text}"
+            );
+        }
     }
 
     #[test]

@@ -564,8 +564,23 @@ fn publication_date(
                 .or_else(|| Some(sel.text().to_string()))
                 .and_then(|v| parse_date(&v))
         })
+        .or_else(|| {
+            // RDFa and microdata outside meta tags:
+            // <span property="schema:dateCreated" content="...">.
+            let sel = doc.select(
+                "[property$=\"datePublished\" i][content], [property$=\"dateCreated\" i][content], \
+                 [itemprop=\"dateCreated\" i][content]",
+            );
+            sel.attr("content").and_then(|v| parse_date(&v))
+        })
         .or_else(|| attr(doc, "time[datetime]", "datetime").and_then(|v| parse_date(&v)))
         .or_else(|| url.and_then(date_in_url))
+        // The lead image is uploaded with the story: ".../2020/10/26/photo.jpg".
+        .or_else(|| {
+            metas
+                .get(&["og:image", "twitter:image"])
+                .and_then(|u| date_in_url(&u))
+        })
         .or_else(|| dated_element(doc))
         .or_else(|| dated_line(doc))
 }
@@ -684,8 +699,9 @@ fn any_ld_date(doc: &Document) -> Option<Published> {
 /// The first short element whose class or id says it holds the date
 /// ("post-date", "entry-meta", "published") and whose text reads as one.
 fn dated_element(doc: &Document) -> Option<Published> {
-    const HINTS: [&str; 8] = [
-        "date", "time", "publish", "posted", "byline", "meta", "dateline", "stamp",
+    const HINTS: [&str; 10] = [
+        "date", "time", "publish", "posted", "byline", "meta", "dateline", "stamp", "datum",
+        "fecha",
     ];
     for node in doc.select("[class], [id]").iter() {
         let class = node.attr("class").unwrap_or_default().to_lowercase();
@@ -862,6 +878,20 @@ mod tests {
              <p>Text of the story.</p></body></html>"
         );
         assert_eq!(day_of(&page).as_deref(), Some("2023-02-14"));
+    }
+
+    #[test]
+    fn dates_from_rdfa_a_datum_class_and_the_lead_image() {
+        let rdfa = r#"<html><body><span property="schema:dateCreated"
+            content="2022-01-28T12:45:46+00:00"></span><p>Story.</p></body></html>"#;
+        assert_eq!(day_of(rdfa).as_deref(), Some("2022-01-28"));
+        let datum = r#"<html><body><p>Menu</p><div><span class="fbdatum">06.10.2017 11:15</span>
+            </div></body></html>"#;
+        assert_eq!(day_of(datum).as_deref(), Some("2017-10-06"));
+        let image = r#"<html><head><meta property="og:image"
+            content="https://example.org/media/2020/10/26/1361729/lead.jpg"></head>
+            <body><p>Story.</p></body></html>"#;
+        assert_eq!(day_of(image).as_deref(), Some("2020-10-26"));
     }
 
     #[test]
