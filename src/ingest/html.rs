@@ -90,16 +90,17 @@ pub fn read_page(html: &str) -> Parsed {
     // Embedded posts, captions and forms are not the article's text.
     doc.select(
         "blockquote.twitter-tweet, blockquote.instagram-media, blockquote.tiktok-embed, \
-         figcaption, form, noscript, template, svg, iframe",
+         figcaption, noscript, template, svg, iframe",
     )
     .remove();
+    remove_forms(&doc);
     let mut readability = match Readability::with_document(doc, None, Some(Config::default())) {
         Ok(r) => r,
         Err(e) => {
             page.notes.push(format!(
-                "could not prepare the page ({e}); indexed its whole text"
+                "could not prepare the page ({e}); indexed its main text without its menus"
             ));
-            page.text = to_text(html);
+            page.text = fallback_text(html);
             return page;
         }
     };
@@ -118,12 +119,50 @@ pub fn read_page(html: &str) -> Parsed {
         }
         Err(e) => {
             page.notes.push(format!(
-                "found no article in the page ({e}); indexed its whole text"
+                "found no article in the page ({e}); indexed its main text without its menus"
             ));
-            page.text = to_text(html);
+            page.text = fallback_text(html);
         }
     }
     page
+}
+
+/// Removes the page's forms (search boxes, newsletter sign-ups, comment
+/// boxes), but not a form that wraps the page: ASP.NET sites put the whole
+/// body, article and all, inside one.
+fn remove_forms(doc: &Document) {
+    for form in doc.select("form").iter() {
+        let prose: usize = form.select("p").iter().map(|p| p.text().len()).sum();
+        if prose < 500 {
+            form.remove();
+        }
+    }
+}
+
+/// The text of a page where readability found no article: menus, headers,
+/// footers, sidebars and forms dropped, and of what is left, the largest
+/// element that says it is the main content (`articleBody`, `<article>`,
+/// `<main>`), or else the whole body.
+fn fallback_text(html: &str) -> String {
+    let doc = Document::from(html);
+    remove_forms(&doc);
+    doc.select(
+        "script, style, noscript, template, svg, iframe, nav, header, footer, aside, \
+         [role=navigation], [role=banner], [role=contentinfo], [role=search], \
+         [aria-hidden=true], figcaption, blockquote.twitter-tweet, blockquote.instagram-media",
+    )
+    .remove();
+    let main = doc
+        .select("[itemprop=articleBody], article, main, [role=main]")
+        .iter()
+        .map(|node| (node.text().len(), node))
+        .filter(|(len, _)| *len >= 200)
+        .max_by_key(|(len, _)| *len)
+        .map(|(_, node)| node.html().to_string());
+    match main {
+        Some(html) => to_text(&html),
+        None => to_text(&doc.html()),
+    }
 }
 
 /// The deepest element nesting of a page, counted from its tags alone.
@@ -201,13 +240,75 @@ pub fn to_text(html: &str) -> String {
     if nesting_depth(html) > MAX_DEPTH {
         return strip_tags(html);
     }
-    let raw = html2text::config::plain_no_decorate()
+    let raw = html2text::config::with_decorator(SearchText)
         .link_footnotes(false)
         .no_table_borders()
         .allow_width_overflow()
         .string_from_read(html.as_bytes(), 100_000)
         .unwrap_or_default();
     tidy(&raw)
+}
+
+/// html2text's decorator for search text: words only. No brackets around
+/// links, no list bullets or heading marks (they would show in snippets and
+/// stand between a quotation and its speaker), and no image text: an
+/// image's alt or title text is a caption, not the article's words.
+#[derive(Clone, Copy, Debug)]
+struct SearchText;
+
+impl html2text::render::TextDecorator for SearchText {
+    type Annotation = ();
+
+    fn decorate_link_start(&mut self, _url: &str) -> (String, ()) {
+        (String::new(), ())
+    }
+    fn decorate_link_end(&mut self) -> String {
+        String::new()
+    }
+    fn decorate_em_start(&self) -> (String, ()) {
+        (String::new(), ())
+    }
+    fn decorate_em_end(&self) -> String {
+        String::new()
+    }
+    fn decorate_strong_start(&self) -> (String, ()) {
+        (String::new(), ())
+    }
+    fn decorate_strong_end(&self) -> String {
+        String::new()
+    }
+    fn decorate_strikeout_start(&self) -> (String, ()) {
+        (String::new(), ())
+    }
+    fn decorate_strikeout_end(&self) -> String {
+        String::new()
+    }
+    fn decorate_code_start(&self) -> (String, ()) {
+        (String::new(), ())
+    }
+    fn decorate_code_end(&self) -> String {
+        String::new()
+    }
+    fn decorate_preformat_first(&self) {}
+    fn decorate_preformat_cont(&self) {}
+    fn decorate_image(&mut self, _src: &str, _title: &str) -> (String, ()) {
+        (String::new(), ())
+    }
+    fn header_prefix(&self, _level: usize) -> String {
+        String::new()
+    }
+    fn quote_prefix(&self) -> String {
+        String::new()
+    }
+    fn unordered_item_prefix(&self) -> String {
+        String::new()
+    }
+    fn ordered_item_prefix(&self, _i: i64) -> String {
+        String::new()
+    }
+    fn make_subblock_decorator(&self) -> Self {
+        SearchText
+    }
 }
 
 /// Trims lines, drops empty ones, and separates paragraphs by one blank line.
@@ -892,6 +993,35 @@ mod tests {
             content="https://example.org/media/2020/10/26/1361729/lead.jpg"></head>
             <body><p>Story.</p></body></html>"#;
         assert_eq!(day_of(image).as_deref(), Some("2020-10-26"));
+    }
+
+    #[test]
+    fn search_text_has_words_only() {
+        let text = to_text(
+            "<h2>Harbour talks</h2><p>See <a href=\"/r\">the <em>full</em> report</a>.</p>\
+             <img src=\"a.jpg\" alt=\"A crane at dusk\" title=\"Crane\">\
+             <ul><li>First point</li><li>Second point</li></ul>",
+        );
+        assert_eq!(
+            text,
+            "Harbour talks\n\nSee the full report.\n\nFirst point\n\nSecond point"
+        );
+    }
+
+    #[test]
+    fn a_form_around_the_whole_page_is_kept_and_a_search_box_is_not() {
+        let para = "The harbour board voted on Tuesday to delay the dredging of the \
+                    eastern channel until the spring, citing the cost of the work. ";
+        let page = format!(
+            "<html><body><form id=\"aspnetForm\" method=\"post\">\
+             <form class=\"search\"><input name=\"q\"><p>Search the site</p></form>\
+             <article><h1>Dredging delayed</h1><p>{p}</p><p>{p}</p><p>{p}</p><p>{p}</p></article>\
+             </form></body></html>",
+            p = para
+        );
+        let got = read_page(&page);
+        assert!(got.text.contains("eastern channel"), "{}", got.text);
+        assert!(!got.text.contains("Search the site"), "{}", got.text);
     }
 
     #[test]
