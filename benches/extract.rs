@@ -4,7 +4,8 @@
 //! (corpus-sample/ by default), then times passage splitting and quotation
 //! extraction alone over them, five times, and prints the median.
 
-use std::path::PathBuf;
+mod common;
+
 use std::time::Instant;
 
 use newsdex::extract::{self, Article};
@@ -27,16 +28,7 @@ fn load(path: &std::path::Path, out: &mut Vec<Article>) {
 }
 
 fn main() {
-    let args: Vec<PathBuf> = std::env::args()
-        .skip(1)
-        .filter(|a| !a.starts_with("--"))
-        .map(PathBuf::from)
-        .collect();
-    let inputs = if args.is_empty() {
-        vec![PathBuf::from("corpus-sample")]
-    } else {
-        args
-    };
+    let inputs = common::inputs();
     let mut articles = Vec::new();
     for p in &inputs {
         load(p, &mut articles);

@@ -9,7 +9,8 @@
 //!
 //! It prints the median of each. No process start, no disk, no output.
 
-use std::path::PathBuf;
+mod common;
+
 use std::time::Instant;
 
 use newsdex::extract;
@@ -39,16 +40,7 @@ fn show(rates: &[f64]) -> String {
 }
 
 fn main() {
-    let args: Vec<PathBuf> = std::env::args()
-        .skip(1)
-        .filter(|a| !a.starts_with("--"))
-        .map(PathBuf::from)
-        .collect();
-    let inputs = if args.is_empty() {
-        vec![PathBuf::from("corpus-sample")]
-    } else {
-        args
-    };
+    let inputs = common::inputs();
     let mut files = Vec::new();
     for dir in &inputs {
         for found in walk::walk(dir) {

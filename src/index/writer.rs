@@ -232,7 +232,7 @@ pub fn index_folders(
             let record = record.get_or_insert_with(FileRecords::default);
             let mut batch: Vec<(Entry, bool)> = Vec::with_capacity(BATCH);
             let mut walked = 0;
-            let mut done = 0;
+            let mut run = Run::new(&mut writer, &mut summary, &mut last_commit, &payload);
             let mut found = walk::walk(&root).peekable();
             while let Some(f) = found.next() {
                 match f {
@@ -240,9 +240,9 @@ pub fn index_folders(
                         walked += 1;
                         batch.push((e, false));
                     }
-                    Found::Ignored(_) => summary.ignored += 1,
+                    Found::Ignored(_) => run.summary.ignored += 1,
                     Found::Problem { path, reason } => {
-                        summary.skipped += 1;
+                        run.summary.skipped += 1;
                         on_event(Event::Warning {
                             path: &path,
                             reason,
@@ -251,13 +251,6 @@ pub fn index_folders(
                 }
                 let end = found.peek().is_none();
                 if batch.len() == BATCH || end && !batch.is_empty() {
-                    let mut run = Run {
-                        writer: &mut writer,
-                        summary: &mut summary,
-                        done: &mut done,
-                        last_commit: &mut last_commit,
-                        payload: &payload,
-                    };
                     run.batch(&fields, &root_key, &batch, walked, record, opts, on_event)?;
                     batch.clear();
                 }
@@ -319,15 +312,8 @@ pub fn index_folders(
             .chain(plan.suspect.into_iter().map(|e| (e, true)))
             .collect();
         let total = work.len();
-        let mut done = 0;
+        let mut run = Run::new(&mut writer, &mut summary, &mut last_commit, &payload);
         for batch in work.chunks(BATCH) {
-            let mut run = Run {
-                writer: &mut writer,
-                summary: &mut summary,
-                done: &mut done,
-                last_commit: &mut last_commit,
-                payload: &payload,
-            };
             run.batch(&fields, &root_key, batch, total, record, opts, on_event)?;
         }
         phase("read and index changed files", clock);
@@ -401,12 +387,27 @@ pub fn remove_folder(path: &Path, root: &Path) -> Result<usize, IndexError> {
 struct Run<'a> {
     writer: &'a mut IndexWriter<TantivyDocument>,
     summary: &'a mut Summary,
-    done: &'a mut usize,
+    done: usize,
     last_commit: &'a mut Instant,
     payload: &'a Payload,
 }
 
-impl Run<'_> {
+impl<'a> Run<'a> {
+    fn new(
+        writer: &'a mut IndexWriter<TantivyDocument>,
+        summary: &'a mut Summary,
+        last_commit: &'a mut Instant,
+        payload: &'a Payload,
+    ) -> Run<'a> {
+        Run {
+            writer,
+            summary,
+            done: 0,
+            last_commit,
+            payload,
+        }
+    }
+
     /// Indexes one batch of files, counts and reports it, and commits when
     /// a commit is due.
     #[allow(clippy::too_many_arguments)]
@@ -422,9 +423,9 @@ impl Run<'_> {
     ) -> Result<(), IndexError> {
         let counts = index_batch(self.writer, fields, root, batch, record, opts, on_event);
         self.summary.add(&counts);
-        *self.done += batch.len();
+        self.done += batch.len();
         on_event(Event::Progress {
-            done: *self.done,
+            done: self.done,
             total,
         });
         if self.last_commit.elapsed() >= opts.commit_every {
