@@ -10,7 +10,7 @@
 
 use std::collections::HashMap;
 
-use chrono::Timelike;
+use chrono::{Datelike, Timelike};
 use dom_query::Document;
 use dom_smoothie::{Config, Readability};
 use serde_json::Value;
@@ -36,6 +36,10 @@ pub fn read_page(html: &str) -> Parsed {
     }
     let doc = Document::from(html);
     let mut page = Parsed::default();
+    // Embedded posts are not the article's: not its text, and their times
+    // are not its date.
+    doc.select("blockquote.twitter-tweet, blockquote.instagram-media, blockquote.tiktok-embed")
+        .remove();
     let ld = json_ld(&doc);
     let metas = Metas::of(&doc);
     page.url = metas
@@ -85,14 +89,11 @@ pub fn read_page(html: &str) -> Parsed {
         .map(|b| strip_by(&b))
         .filter(|b| !b.starts_with("http") && !b.is_empty());
     page.published =
-        publication_date(&doc, &metas, &ld, page.url.as_deref()).map(|p| local_day(p, html));
+        publication_date(&doc, html, &metas, &ld, page.url.as_deref()).map(|p| local_day(p, html));
 
-    // Embedded posts, captions and forms are not the article's text.
-    doc.select(
-        "blockquote.twitter-tweet, blockquote.instagram-media, blockquote.tiktok-embed, \
-         figcaption, noscript, template, svg, iframe",
-    )
-    .remove();
+    // Captions and forms are not the article's text.
+    doc.select("figcaption, noscript, template, svg, iframe")
+        .remove();
     remove_forms(&doc);
     let mut readability = match Readability::with_document(doc, None, Some(Config::default())) {
         Ok(r) => r,
@@ -606,6 +607,7 @@ fn name_of(v: &Value) -> Option<String> {
 /// The publication date, from the most reliable place the page has one.
 fn publication_date(
     doc: &Document,
+    html: &str,
     metas: &Metas,
     ld: &[Value],
     url: Option<&str>,
@@ -682,6 +684,7 @@ fn publication_date(
                 .get(&["og:image", "twitter:image"])
                 .and_then(|u| date_in_url(&u))
         })
+        .or_else(|| date_in_scripts(html))
         .or_else(|| dated_element(doc))
         .or_else(|| dated_line(doc))
 }
@@ -828,14 +831,62 @@ fn dated_element(doc: &Document) -> Option<Published> {
 /// A date written into an address: `/2025/03/11/`.
 fn date_in_url(url: &str) -> Option<Published> {
     let parts: Vec<&str> = url.split('/').collect();
-    parts.windows(3).find_map(|w| {
-        let ok = w[0].len() == 4 && w[1].len() <= 2 && w[2].len() <= 2;
-        let all_digits = w
-            .iter()
-            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
-        (ok && all_digits)
-            .then(|| parse_date(&format!("{}-{}-{}", w[0], w[1], w[2])))
-            .flatten()
+    parts
+        .windows(3)
+        .find_map(|w| {
+            let ok = w[0].len() == 4 && w[1].len() <= 2 && w[2].len() <= 2;
+            let all_digits = w
+                .iter()
+                .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
+            (ok && all_digits)
+                .then(|| parse_date(&format!("{}-{}-{}", w[0], w[1], w[2])))
+                .flatten()
+        })
+        .or_else(|| {
+            // A segment that starts with the day: "/2003/03/20030331_speech.html",
+            // "/news/2020-02-14-harbour-deal". Only from 1990 on, and only a real
+            // calendar day, so that an 8-digit id is not read as one.
+            parts.iter().find_map(|seg| {
+                let head = seg
+                    .get(..10)
+                    .filter(|h| h.as_bytes()[4] == b'-' && h.as_bytes()[7] == b'-');
+                let digits = seg
+                    .get(..8)
+                    .filter(|h| h.bytes().all(|b| b.is_ascii_digit()));
+                let (y, m, d) = match (head, digits) {
+                    (Some(h), _) => (h.get(..4)?, h.get(5..7)?, h.get(8..10)?),
+                    (None, Some(h)) if !seg[8..].starts_with(|c: char| c.is_ascii_digit()) => {
+                        (&h[..4], &h[4..6], &h[6..8])
+                    }
+                    _ => return None,
+                };
+                let p = parse_date(&format!("{y}-{m}-{d}"))?;
+                (p.date.year() >= 1990).then_some(p)
+            })
+        })
+}
+
+/// A publication date that a script's JSON gives under a telling key:
+/// `"published_at":"2019-03-02T06:22:28+01:00"` in a page's state object.
+fn date_in_scripts(html: &str) -> Option<Published> {
+    const KEYS: [&str; 8] = [
+        "\"datePublished\"",
+        "\"published_at\"",
+        "\"publishedAt\"",
+        "\"publishDate\"",
+        "\"publish_date\"",
+        "\"first-publication\"",
+        "\"publishedFirst\"",
+        "\"pubDate\"",
+    ];
+    // The first occurrence of a key only: later ones are often a list of
+    // other stories (related links, references).
+    KEYS.iter().find_map(|key| {
+        let at = html.find(key)?;
+        let rest = html[at + key.len()..].trim_start();
+        let rest = rest.strip_prefix(':')?.trim_start().strip_prefix('"')?;
+        let value = &rest[..rest.find('"').filter(|&n| n <= 40)?];
+        parse_date(value)
     })
 }
 
@@ -941,13 +992,35 @@ mod tests {
 
     #[test]
     fn date_from_the_address() {
+        let day = |u: &str| date_in_url(u).map(|p| p.date.to_string());
         assert_eq!(
-            date_in_url("https://example.com/news/2019/12/23/story")
-                .unwrap()
-                .date
-                .to_string(),
-            "2019-12-23"
+            day("https://example.com/news/2019/12/23/story").as_deref(),
+            Some("2019-12-23")
         );
+        assert_eq!(
+            day("https://example.org/speeches/2003/03/20030331_address.html").as_deref(),
+            Some("2003-03-31")
+        );
+        assert_eq!(
+            day("https://example.org/news/2020-02-14-harbour-deal").as_deref(),
+            Some("2020-02-14")
+        );
+        // Ids are not days: not a calendar day, before 1990, or longer.
+        assert_eq!(day("https://example.org/a/12345678.html"), None);
+        assert_eq!(day("https://example.org/a/19850101.html"), None);
+        assert_eq!(day("https://example.org/a/2020010199.html"), None);
+    }
+
+    #[test]
+    fn date_from_a_scripts_state_object_first_key_only() {
+        let page = r#"<script>window.state = {"story": {"published_at": "2019-03-02T06:22:28+01:00"},
+            "related": [{"published_at": "2018-01-01"}]};</script>"#;
+        assert_eq!(
+            date_in_scripts(page).map(|p| p.date.to_string()).as_deref(),
+            Some("2019-03-02")
+        );
+        let related_only = r#"{"publishDate": "", "refs": [{"publishDate": "2012-06-24"}]}"#;
+        assert!(date_in_scripts(related_only).is_none());
     }
 
     fn day_of(html: &str) -> Option<String> {
