@@ -744,6 +744,13 @@ fn seen_date(text: &str) -> Option<Published> {
     parse_date(text).filter(|p| p.date <= tomorrow)
 }
 
+/// Dates in links, menus, sidebars and footers are other stories'.
+fn in_other_stories(node: &dom_query::NodeRef) -> bool {
+    node.ancestors_it(None).any(|a| {
+        a.has_name("a") || a.has_name("nav") || a.has_name("aside") || a.has_name("footer")
+    })
+}
+
 /// The first short text of the page's body, near its top, that reads as a
 /// date ("Posted March 5, 2020 by ...", "10.11.2021"). Each text node counts
 /// on its own, as a page's lines can hold a whole menu; then each short line.
@@ -759,9 +766,11 @@ fn dated_line(doc: &Document) -> Option<Published> {
         .filter_map(|n| {
             let t = n.text();
             let t = t.trim();
-            (!t.is_empty() && t.len() <= 100).then(|| t.to_string())
+            (!t.is_empty() && t.len() <= 100).then(|| (n, t.to_string()))
         })
-        .take(300)
+        .take(3000)
+        .filter(|(n, _)| !in_other_stories(n))
+        .map(|(_, t)| t)
         .find_map(|t| seen_date(&t))
         .or_else(|| {
             // A date split over elements ("<b>5.</b> Februar 2020") reads
@@ -814,6 +823,9 @@ fn dated_element(doc: &Document) -> Option<Published> {
             continue;
         }
         if class.contains("update") || class.contains("modif") || id.contains("update") {
+            continue;
+        }
+        if node.nodes().first().is_some_and(in_other_stories) {
             continue;
         }
         let text = node.text();
@@ -1095,6 +1107,21 @@ mod tests {
         let got = read_page(&page);
         assert!(got.text.contains("eastern channel"), "{}", got.text);
         assert!(!got.text.contains("Search the site"), "{}", got.text);
+    }
+
+    #[test]
+    fn dates_of_other_stories_in_links_and_sidebars_are_skipped() {
+        let page = r#"<html><body>
+<aside><p>Most read</p><p><a href="/a">Ferry strike ends</a></p><p>01.02.2022 16:28</p></aside>
+<ul><li><a href="/b">Port fees rise <span>31.01.2022</span></a></li></ul>
+<div><h1>Ski jumping</h1><p>30.01.2022 18:36</p><p>The story.</p></div>
+</body></html>"#;
+        assert_eq!(day_of(page).as_deref(), Some("2022-01-30"));
+        let by_class = r#"<html><body>
+<footer><span class="post-date">02.02.2022</span></footer>
+<div><span class="post-date">30.01.2022</span><p>The story.</p></div>
+</body></html>"#;
+        assert_eq!(day_of(by_class).as_deref(), Some("2022-01-30"));
     }
 
     #[test]
