@@ -766,6 +766,13 @@ fn dated_line(doc: &Document) -> Option<Published> {
         .filter_map(|n| {
             let t = n.text();
             let t = t.trim();
+            // A long text counts when it opens with a date: "01.02.2022 The
+            // labour market started the year well ...".
+            let t = if t.len() > 100 && t.starts_with(|c: char| c.is_ascii_digit()) {
+                t.get(..t.char_indices().nth(20).map_or(t.len(), |(i, _)| i))?
+            } else {
+                t
+            };
             (!t.is_empty() && t.len() <= 100).then(|| (n, t.to_string()))
         })
         .take(3000)
@@ -881,7 +888,7 @@ fn date_in_url(url: &str) -> Option<Published> {
 /// A publication date that a script's JSON gives under a telling key:
 /// `"published_at":"2019-03-02T06:22:28+01:00"` in a page's state object.
 fn date_in_scripts(html: &str) -> Option<Published> {
-    const KEYS: [&str; 8] = [
+    const KEYS: [&str; 10] = [
         "\"datePublished\"",
         "\"published_at\"",
         "\"publishedAt\"",
@@ -890,6 +897,8 @@ fn date_in_scripts(html: &str) -> Option<Published> {
         "\"first-publication\"",
         "\"publishedFirst\"",
         "\"pubDate\"",
+        "\"createdAt\"",
+        "\"created_at\"",
     ];
     // The first occurrence of a key only: later ones are often a list of
     // other stories (related links, references).
@@ -1031,6 +1040,13 @@ mod tests {
             date_in_scripts(page).map(|p| p.date.to_string()).as_deref(),
             Some("2019-03-02")
         );
+        let created = r#"{"photo": {"createdAt": "2022-01-31T15:58:43+01:00"}}"#;
+        assert_eq!(
+            date_in_scripts(created)
+                .map(|p| p.date.to_string())
+                .as_deref(),
+            Some("2022-01-31")
+        );
         let related_only = r#"{"publishDate": "", "refs": [{"publishDate": "2012-06-24"}]}"#;
         assert!(date_in_scripts(related_only).is_none());
     }
@@ -1122,6 +1138,20 @@ mod tests {
 <div><span class="post-date">30.01.2022</span><p>The story.</p></div>
 </body></html>"#;
         assert_eq!(day_of(by_class).as_deref(), Some("2022-01-30"));
+    }
+
+    #[test]
+    fn a_long_text_that_opens_with_a_date_gives_it() {
+        let long = "The labour market started the year well, the agency said, with more \
+                    vacancies than a year before in every region of the country.";
+        let page = format!(
+            "<html><body><p><strong>01.02.2022 {long}</strong></p>\
+             <p>In the middle of a long text, 03.03.2021 is not the day. {long}</p></body></html>"
+        );
+        assert_eq!(day_of(&page).as_deref(), Some("2022-02-01"));
+        let inside =
+            format!("<html><body><p>In the middle, 03.03.2021 is not it. {long}</p></body></html>");
+        assert_eq!(day_of(&inside), None);
     }
 
     #[test]
