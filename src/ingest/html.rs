@@ -612,81 +612,84 @@ fn publication_date(
     ld: &[Value],
     url: Option<&str>,
 ) -> Option<Published> {
-    let from_ld = ld
-        .iter()
-        .find_map(|o| o.get("datePublished")?.as_str().and_then(parse_date))
-        .or_else(|| any_ld_date(doc));
-    from_ld
-        .or_else(|| {
-            metas
-                .get(&[
-                    "article:published_time",
-                    "og:published_time",
-                    "datePublished",
-                    "date",
-                    "pubdate",
-                    "publishdate",
-                    "publish-date",
-                    "publish_date",
-                    "dc.date",
-                    "dc.date.issued",
-                    "dcterms.date",
-                    "dcterms.created",
-                    "sailthru.date",
-                    "parsely-pub-date",
-                    "originalpublicationdate",
-                    "displaydate",
-                    "article.published",
-                    "publication_date",
-                    "article:published",
-                    "cxenseparse:recs:publishtime",
-                    "created",
-                    "dc.date.created",
-                    "citation_publication_date",
-                    "citation_date",
-                    "publication-date",
-                    "pub_date",
-                    "article_date_original",
-                    "bt:pubdate",
-                    "og:pubdate",
-                    "rnews:datepublished",
-                    "datecreated",
-                    "date.available",
-                    "release_date",
-                    "pdate",
-                    "timestamp",
-                    "dcterms.issued",
-                ])
-                .and_then(|v| parse_date(&v))
-        })
-        .or_else(|| {
-            let sel = doc.select("[itemprop=\"datePublished\"]");
-            sel.attr("content")
-                .or_else(|| sel.attr("datetime"))
-                .map(|v| v.to_string())
-                .or_else(|| Some(sel.text().to_string()))
-                .and_then(|v| parse_date(&v))
-        })
-        .or_else(|| {
-            // RDFa and microdata outside meta tags:
-            // <span property="schema:dateCreated" content="...">.
-            let sel = doc.select(
-                "[property$=\"datePublished\" i][content], [property$=\"dateCreated\" i][content], \
+    let og = metas
+        .get(&["article:published_time"])
+        .and_then(|v| parse_date(&v));
+    og.or_else(|| {
+        ld.iter()
+            .find_map(|o| o.get("datePublished")?.as_str().and_then(parse_date))
+    })
+    .or_else(|| any_ld_date(doc))
+    .or_else(|| {
+        metas
+            .get(&[
+                "article:published_time",
+                "og:published_time",
+                "datePublished",
+                "date",
+                "pubdate",
+                "publishdate",
+                "publish-date",
+                "publish_date",
+                "dc.date",
+                "dc.date.issued",
+                "dcterms.date",
+                "dcterms.created",
+                "sailthru.date",
+                "parsely-pub-date",
+                "originalpublicationdate",
+                "displaydate",
+                "article.published",
+                "publication_date",
+                "article:published",
+                "cxenseparse:recs:publishtime",
+                "created",
+                "dc.date.created",
+                "citation_publication_date",
+                "citation_date",
+                "publication-date",
+                "pub_date",
+                "article_date_original",
+                "bt:pubdate",
+                "og:pubdate",
+                "rnews:datepublished",
+                "datecreated",
+                "date.available",
+                "release_date",
+                "pdate",
+                "timestamp",
+                "dcterms.issued",
+            ])
+            .and_then(|v| parse_date(&v))
+    })
+    .or_else(|| {
+        let sel = doc.select("[itemprop=\"datePublished\"]");
+        sel.attr("content")
+            .or_else(|| sel.attr("datetime"))
+            .map(|v| v.to_string())
+            .or_else(|| Some(sel.text().to_string()))
+            .and_then(|v| parse_date(&v))
+    })
+    .or_else(|| {
+        // RDFa and microdata outside meta tags:
+        // <span property="schema:dateCreated" content="...">.
+        let sel = doc.select(
+            "[property$=\"datePublished\" i][content], [property$=\"dateCreated\" i][content], \
                  [itemprop=\"dateCreated\" i][content]",
-            );
-            sel.attr("content").and_then(|v| parse_date(&v))
-        })
-        .or_else(|| attr(doc, "time[datetime]", "datetime").and_then(|v| parse_date(&v)))
-        .or_else(|| url.and_then(date_in_url))
-        // The lead image is uploaded with the story: ".../2020/10/26/photo.jpg".
-        .or_else(|| {
-            metas
-                .get(&["og:image", "twitter:image"])
-                .and_then(|u| date_in_url(&u))
-        })
-        .or_else(|| date_in_scripts(html))
-        .or_else(|| dated_element(doc))
-        .or_else(|| dated_line(doc))
+        );
+        sel.attr("content").and_then(|v| parse_date(&v))
+    })
+    .or_else(|| attr(doc, "time[datetime]", "datetime").and_then(|v| parse_date(&v)))
+    .or_else(|| url.and_then(date_in_url))
+    // The lead image is uploaded with the story: ".../2020/10/26/photo.jpg".
+    .or_else(|| {
+        metas
+            .get(&["og:image", "twitter:image"])
+            .and_then(|u| date_in_url(&u))
+    })
+    .or_else(|| date_in_scripts(html))
+    .or_else(|| dated_element(doc))
+    .or_else(|| dated_line(doc))
 }
 
 /// A publication time given in UTC is shown to readers in the site's own
@@ -995,6 +998,13 @@ mod tests {
         assert_eq!(page.byline.as_deref(), Some("Ana Pereira"));
         assert_eq!(page.outlet.as_deref(), Some("Northgate Wire"));
         assert_eq!(page.published.unwrap().date.to_string(), "2025-01-15");
+        // Open Graph's article:published_time is the one meta tag that
+        // comes before JSON-LD, as in htmldate.
+        let og = html.replace(
+            r#"<meta name="date" content="2024-12-01">"#,
+            r#"<meta property="article:published_time" content="2025-01-17T09:12:00+01:00">"#,
+        );
+        assert_eq!(day_of(&og).as_deref(), Some("2025-01-17"));
     }
 
     #[test]
