@@ -23,6 +23,21 @@ pub struct Published {
 /// Reads a date in any of the common formats; `None` when there is no
 /// plausible date (years 1900 to 2100) in the text.
 pub fn parse_date(text: &str) -> Option<Published> {
+    parse_date_in(text, Slashes::MonthFirst)
+}
+
+/// How to read "02/10/2020": month first (US) or day first (most of the
+/// world). Dots and dashes are always day first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Slashes {
+    /// 10 February, when the first number can be a month.
+    MonthFirst,
+    /// 2 October.
+    DayFirst,
+}
+
+/// [`parse_date`], with slashed dates read as the source's locale writes them.
+pub fn parse_date_in(text: &str, slashes: Slashes) -> Option<Published> {
     let text = text.trim();
     if text.is_empty() || text.len() > 120 {
         return None;
@@ -39,7 +54,7 @@ pub fn parse_date(text: &str) -> Option<Published> {
             time: Some(t),
         });
     }
-    parse_loose(text)
+    parse_loose(text, slashes)
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -201,7 +216,7 @@ fn tokenize(text: &str) -> Vec<Tok> {
     toks
 }
 
-fn parse_loose(text: &str) -> Option<Published> {
+fn parse_loose(text: &str, slashes: Slashes) -> Option<Published> {
     let toks = tokenize(text);
     let mut date = None;
     let mut date_end = 0;
@@ -228,7 +243,7 @@ fn parse_loose(text: &str) -> Option<Published> {
                 ..,
             ] if s1 == s2 && *s1 != ':' => {
                 // Slashes are month first (US style) when that reads as a date.
-                let d = if *s1 == '/' && *a <= 12 {
+                let d = if *s1 == '/' && *a <= 12 && slashes == Slashes::MonthFirst {
                     ymd(*y, *a, *b)
                 } else {
                     ymd(*y, *b, *a)
@@ -400,6 +415,26 @@ mod tests {
 
     fn day(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn slashed_dates_follow_the_locale() {
+        let day = |s| parse_date_in("02/10/2020", s).map(|p| p.date.to_string());
+        assert_eq!(day(Slashes::MonthFirst).as_deref(), Some("2020-02-10"));
+        assert_eq!(day(Slashes::DayFirst).as_deref(), Some("2020-10-02"));
+        // A first number over 12 is a day either way; dots are day first.
+        assert_eq!(
+            parse_date("25/10/2020")
+                .map(|p| p.date.to_string())
+                .as_deref(),
+            Some("2020-10-25")
+        );
+        assert_eq!(
+            parse_date("02.10.2020")
+                .map(|p| p.date.to_string())
+                .as_deref(),
+            Some("2020-10-02")
+        );
     }
 
     #[test]

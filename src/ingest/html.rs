@@ -16,7 +16,7 @@ use dom_smoothie::{Config, Readability};
 use serde_json::Value;
 
 use super::Parsed;
-use crate::extract::dates::{Published, month_number, parse_date};
+use crate::extract::dates::{Published, Slashes, month_number, parse_date, parse_date_in};
 
 /// Pages nested deeper than this are read without building a tree: parsers
 /// and main-content scoring slow to a crawl on them.
@@ -742,9 +742,26 @@ fn local_day(found: Published, html: &str) -> Published {
 
 /// A date read from a page's visible text, unless it lies in the future
 /// ("offer valid until 31.12.2099"): no page was published after today.
-fn seen_date(text: &str) -> Option<Published> {
+fn seen_date(text: &str, slashes: Slashes) -> Option<Published> {
     let tomorrow = chrono::Utc::now().date_naive().succ_opt()?;
-    parse_date(text).filter(|p| p.date <= tomorrow)
+    parse_date_in(text, slashes).filter(|p| p.date <= tomorrow)
+}
+
+/// How the page writes "02/10/2020": month first only in US English (or
+/// English with no region, or no language given); day first in any other
+/// language or region (`<html lang="en-GB">`, `lang="fr"`).
+fn slashes_of(doc: &Document) -> Slashes {
+    let html = doc.select("html");
+    let lang = html
+        .attr("lang")
+        .or_else(|| html.attr("xml:lang"))
+        .map(|l| l.trim().to_ascii_lowercase())
+        .unwrap_or_default();
+    if lang.is_empty() || lang == "en" || lang.starts_with("en-us") || lang.starts_with("en_us") {
+        Slashes::MonthFirst
+    } else {
+        Slashes::DayFirst
+    }
 }
 
 /// Dates in links, menus, sidebars and footers are other stories'.
@@ -758,6 +775,7 @@ fn in_other_stories(node: &dom_query::NodeRef) -> bool {
 /// date ("Posted March 5, 2020 by ...", "10.11.2021"). Each text node counts
 /// on its own, as a page's lines can hold a whole menu; then each short line.
 fn dated_line(doc: &Document) -> Option<Published> {
+    let slashes = slashes_of(doc);
     let body = doc.select("body");
     let root = body.nodes().first()?;
     root.descendants_it()
@@ -781,7 +799,7 @@ fn dated_line(doc: &Document) -> Option<Published> {
         .take(3000)
         .filter(|(n, _)| !in_other_stories(n))
         .map(|(_, t)| t)
-        .find_map(|t| seen_date(&t))
+        .find_map(|t| seen_date(&t, slashes))
         .or_else(|| {
             // A date split over elements ("<b>5.</b> Februar 2020") reads
             // whole on its line of the body's text.
@@ -791,7 +809,7 @@ fn dated_line(doc: &Document) -> Option<Published> {
                 .filter(|l| !l.is_empty())
                 .take(150)
                 .filter(|l| l.len() <= 100)
-                .find_map(seen_date)
+                .find_map(|l| seen_date(l, slashes))
         })
 }
 
@@ -826,6 +844,7 @@ fn dated_element(doc: &Document) -> Option<Published> {
         "date", "time", "publish", "posted", "byline", "meta", "dateline", "stamp", "datum",
         "fecha",
     ];
+    let slashes = slashes_of(doc);
     for node in doc.select("[class], [id]").iter() {
         let class = node.attr("class").unwrap_or_default().to_lowercase();
         let id = node.attr("id").unwrap_or_default().to_lowercase();
@@ -843,7 +862,7 @@ fn dated_element(doc: &Document) -> Option<Published> {
         if text.is_empty() || text.len() > 80 {
             continue;
         }
-        if let Some(p) = seen_date(text) {
+        if let Some(p) = seen_date(text, slashes) {
             return Some(p);
         }
     }
@@ -1162,6 +1181,20 @@ mod tests {
         let inside =
             format!("<html><body><p>In the middle, 03.03.2021 is not it. {long}</p></body></html>");
         assert_eq!(day_of(&inside), None);
+    }
+
+    #[test]
+    fn slashed_dates_in_the_text_follow_the_page_language() {
+        let page = |lang: &str| {
+            format!(
+                "<html lang=\"{lang}\"><body><span class=\"time\">02/10/2020</span>\
+                 <p>Story.</p></body></html>"
+            )
+        };
+        assert_eq!(day_of(&page("en-GB")).as_deref(), Some("2020-10-02"));
+        assert_eq!(day_of(&page("fr")).as_deref(), Some("2020-10-02"));
+        assert_eq!(day_of(&page("en-US")).as_deref(), Some("2020-02-10"));
+        assert_eq!(day_of(&page("en")).as_deref(), Some("2020-02-10"));
     }
 
     #[test]
