@@ -6,6 +6,8 @@
 //! there is no side file to drift from the index. [`load`] reads them back;
 //! [`plan`] is a pure function from (walk, record) to what to do.
 
+use std::sync::Arc;
+
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use tantivy::Searcher;
@@ -16,8 +18,8 @@ use crate::ingest::walk::Entry;
 /// What the index remembers of one file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FileRecord {
-    /// The folder it was indexed under.
-    pub root: String,
+    /// The folder it was indexed under (shared by all its files).
+    pub root: Arc<str>,
     /// Size in bytes when indexed.
     pub size: u64,
     /// Modification time (ns) when indexed.
@@ -52,7 +54,10 @@ pub fn load(searcher: &Searcher, fields: &Fields) -> tantivy::Result<FileRecords
         let hash = ff.u64(&name(fields.file_hash))?;
         let passage = ff.u64(&name(fields.passage))?;
         let file_names = all_terms(files.dictionary())?;
-        let root_names = all_terms(roots.dictionary())?;
+        let root_names: Vec<Arc<str>> = all_terms(roots.dictionary())?
+            .into_iter()
+            .map(Arc::from)
+            .collect();
         for doc in segment.doc_ids_alive() {
             if passage.first(doc) != Some(0) {
                 continue;
@@ -160,7 +165,7 @@ pub fn plan(root: &str, walked: Vec<Entry>, record: &FileRecords) -> Plan {
     }
     p.removed = record
         .iter()
-        .filter(|(file, r)| r.root == root && !seen.contains(file.as_str()))
+        .filter(|(file, r)| &*r.root == root && !seen.contains(file.as_str()))
         .map(|(file, _)| file.clone())
         .collect();
     p.removed.sort();

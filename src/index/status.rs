@@ -86,7 +86,7 @@ pub fn status(path: &Path) -> Result<Status, IndexError> {
     let record = state::load(&searcher, &fields)?;
     let payload = Payload::load(&index);
     let mut roots: BTreeSet<String> = payload.roots.keys().cloned().collect();
-    roots.extend(record.values().map(|r| r.root.clone()));
+    roots.extend(record.values().map(|r| r.root.to_string()));
     let folders = roots
         .into_iter()
         .map(|root| folder_status(&root, payload.roots.get(&root).cloned(), &record))
@@ -140,7 +140,7 @@ fn counts(searcher: &tantivy::Searcher, fields: &Fields) -> tantivy::Result<Coun
 }
 
 fn folder_status(root: &str, last: Option<String>, record: &FileRecords) -> FolderStatus {
-    let files = record.values().filter(|r| r.root == root).count();
+    let files = record.values().filter(|r| &*r.root == root).count();
     let exists = Path::new(root).is_dir();
     let mut walked = Vec::new();
     if exists {

@@ -370,7 +370,7 @@ pub fn remove_folder(path: &Path, root: &Path) -> Result<usize, IndexError> {
     let record = state::load(&index.reader()?.searcher(), &fields)?;
     let files: Vec<&String> = record
         .iter()
-        .filter(|(_, r)| r.root == root_key)
+        .filter(|(_, r)| *r.root == *root_key)
         .map(|(f, _)| f)
         .collect();
     let mut payload = Payload::load(&index);
