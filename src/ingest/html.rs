@@ -10,7 +10,7 @@
 
 use std::collections::HashMap;
 
-use chrono::{Datelike, Timelike};
+use chrono::{Datelike, NaiveDate, Timelike};
 use dom_query::Document;
 use dom_smoothie::{Config, Readability};
 use serde_json::Value;
@@ -38,8 +38,7 @@ pub fn read_page(html: &str) -> Parsed {
     let mut page = Parsed::default();
     // Embedded posts are not the article's: not its text, and their times
     // are not its date.
-    doc.select("blockquote.twitter-tweet, blockquote.instagram-media, blockquote.tiktok-embed")
-        .remove();
+    doc.select(EMBEDDED_POSTS).remove();
     let ld = json_ld(&doc);
     let metas = Metas::of(&doc);
     page.url = metas
@@ -92,8 +91,7 @@ pub fn read_page(html: &str) -> Parsed {
         publication_date(&doc, html, &metas, &ld, page.url.as_deref()).map(|p| local_day(p, html));
 
     // Captions and forms are not the article's text.
-    doc.select("figcaption, noscript, template, svg, iframe")
-        .remove();
+    doc.select(NOT_TEXT).remove();
     remove_forms(&doc);
     let mut readability = match Readability::with_document(doc, None, Some(Config::default())) {
         Ok(r) => r,
@@ -128,6 +126,14 @@ pub fn read_page(html: &str) -> Parsed {
     page
 }
 
+/// Embedded posts: not the article's text, and their times are not its date.
+const EMBEDDED_POSTS: &str =
+    "blockquote.twitter-tweet, blockquote.instagram-media, blockquote.tiktok-embed";
+
+/// Elements whose text is never the article's: captions and what a browser
+/// does not show as text.
+const NOT_TEXT: &str = "figcaption, noscript, template, svg, iframe";
+
 /// Removes the page's forms (search boxes, newsletter sign-ups, comment
 /// boxes), but not a form that wraps the page: ASP.NET sites put the whole
 /// body, article and all, inside one.
@@ -147,10 +153,11 @@ fn remove_forms(doc: &Document) {
 fn fallback_text(html: &str) -> String {
     let doc = Document::from(html);
     remove_forms(&doc);
+    doc.select(EMBEDDED_POSTS).remove();
+    doc.select(NOT_TEXT).remove();
     doc.select(
-        "script, style, noscript, template, svg, iframe, nav, header, footer, aside, \
-         [role=navigation], [role=banner], [role=contentinfo], [role=search], \
-         [aria-hidden=true], figcaption, blockquote.twitter-tweet, blockquote.instagram-media",
+        "script, style, nav, header, footer, aside, [role=navigation], [role=banner], \
+         [role=contentinfo], [role=search], [aria-hidden=true]",
     )
     .remove();
     let main = doc
@@ -493,22 +500,25 @@ fn host_of(url: &str) -> Option<String> {
     }
 }
 
-/// The page's meta tags, read in one pass: for each of `property`, `name`
-/// and `itemprop` (lower-cased), the `content` of the first tag with that
-/// value. Looking up each of the ~50 names newsdex knows with its own
-/// selector walked the whole tree each time: a fifth of reading a page.
-struct Metas(HashMap<(u8, String), Option<String>>);
+/// The page's meta tags, read in one pass: for each value (lower-cased) of
+/// `property`, `name` and `itemprop`, in that order, the `content` of the
+/// first tag that has it. Looking up each of the ~50 names newsdex knows
+/// with its own selector walked the whole tree each time: a fifth of
+/// reading a page.
+struct Metas(HashMap<String, [Option<Option<String>>; 3]>);
 
 impl Metas {
     const KINDS: [&'static str; 3] = ["property", "name", "itemprop"];
 
     fn of(doc: &Document) -> Metas {
-        let mut map = HashMap::new();
+        let mut map: HashMap<String, [Option<Option<String>>; 3]> = HashMap::new();
         for node in doc.select("meta").iter() {
             for (kind, attr_name) in Self::KINDS.iter().enumerate() {
                 if let Some(v) = node.attr(attr_name) {
-                    map.entry((kind as u8, v.to_lowercase()))
-                        .or_insert_with(|| node.attr("content").map(|c| c.to_string()));
+                    let slot = &mut map.entry(v.to_lowercase()).or_default()[kind];
+                    if slot.is_none() {
+                        *slot = Some(node.attr("content").map(|c| c.to_string()));
+                    }
                 }
             }
         }
@@ -517,18 +527,14 @@ impl Metas {
 
     /// The content of the first of these meta tags that the page has.
     fn get(&self, names: &[&str]) -> Option<String> {
-        for name in names {
-            let name = name.to_lowercase();
-            for kind in 0..Self::KINDS.len() as u8 {
-                if let Some(Some(v)) = self.0.get(&(kind, name.clone())) {
-                    let v = clean(v);
-                    if !v.is_empty() {
-                        return Some(v);
-                    }
-                }
-            }
-        }
-        None
+        names
+            .iter()
+            .filter_map(|name| self.0.get(&name.to_lowercase()))
+            .flat_map(|slots| slots.iter())
+            .find_map(|slot| {
+                let v = clean(slot.as_ref()?.as_ref()?);
+                (!v.is_empty()).then_some(v)
+            })
     }
 }
 
@@ -688,8 +694,10 @@ fn publication_date(
             .and_then(|u| date_in_url(&u))
     })
     .or_else(|| date_in_scripts(html))
-    .or_else(|| dated_element(doc))
-    .or_else(|| dated_line(doc))
+    .or_else(|| {
+        let seen = SeenDates::of(doc);
+        dated_element(doc, &seen).or_else(|| dated_line(doc, &seen))
+    })
 }
 
 /// A publication time given in UTC is shown to readers in the site's own
@@ -740,27 +748,43 @@ fn local_day(found: Published, html: &str) -> Published {
     found
 }
 
-/// A date read from a page's visible text, unless it lies in the future
-/// ("offer valid until 31.12.2099"): no page was published after today.
-fn seen_date(text: &str, slashes: Slashes) -> Option<Published> {
-    let tomorrow = chrono::Utc::now().date_naive().succ_opt()?;
-    parse_date_in(text, slashes).filter(|p| p.date <= tomorrow)
+/// How to read dates in a page's visible text, worked out once per page.
+struct SeenDates {
+    /// How the page writes "02/10/2020": month first only in US English (or
+    /// English with no region, or no language given); day first in any
+    /// other language or region (`<html lang="en-GB">`, `lang="fr"`).
+    slashes: Slashes,
+    /// No page was published after today: "offer valid until 31.12.2099"
+    /// is not its date.
+    latest: NaiveDate,
 }
 
-/// How the page writes "02/10/2020": month first only in US English (or
-/// English with no region, or no language given); day first in any other
-/// language or region (`<html lang="en-GB">`, `lang="fr"`).
-fn slashes_of(doc: &Document) -> Slashes {
-    let html = doc.select("html");
-    let lang = html
-        .attr("lang")
-        .or_else(|| html.attr("xml:lang"))
-        .map(|l| l.trim().to_ascii_lowercase())
-        .unwrap_or_default();
-    if lang.is_empty() || lang == "en" || lang.starts_with("en-us") || lang.starts_with("en_us") {
-        Slashes::MonthFirst
-    } else {
-        Slashes::DayFirst
+impl SeenDates {
+    fn of(doc: &Document) -> SeenDates {
+        let html = doc.select("html");
+        let lang = html
+            .attr("lang")
+            .or_else(|| html.attr("xml:lang"))
+            .map(|l| l.trim().to_ascii_lowercase())
+            .unwrap_or_default();
+        let us = lang.is_empty()
+            || lang == "en"
+            || lang.starts_with("en-us")
+            || lang.starts_with("en_us");
+        let today = chrono::Utc::now().date_naive();
+        SeenDates {
+            slashes: if us {
+                Slashes::MonthFirst
+            } else {
+                Slashes::DayFirst
+            },
+            latest: today.succ_opt().unwrap_or(today),
+        }
+    }
+
+    /// The date a text reads as, unless it lies in the future.
+    fn read(&self, text: &str) -> Option<Published> {
+        parse_date_in(text, self.slashes).filter(|p| p.date <= self.latest)
     }
 }
 
@@ -774,8 +798,7 @@ fn in_other_stories(node: &dom_query::NodeRef) -> bool {
 /// The first short text of the page's body, near its top, that reads as a
 /// date ("Posted March 5, 2020 by ...", "10.11.2021"). Each text node counts
 /// on its own, as a page's lines can hold a whole menu; then each short line.
-fn dated_line(doc: &Document) -> Option<Published> {
-    let slashes = slashes_of(doc);
+fn dated_line(doc: &Document, seen: &SeenDates) -> Option<Published> {
     let body = doc.select("body");
     let root = body.nodes().first()?;
     root.descendants_it()
@@ -799,7 +822,7 @@ fn dated_line(doc: &Document) -> Option<Published> {
         .take(3000)
         .filter(|(n, _)| !in_other_stories(n))
         .map(|(_, t)| t)
-        .find_map(|t| seen_date(&t, slashes))
+        .find_map(|t| seen.read(&t))
         .or_else(|| {
             // A date split over elements ("<b>5.</b> Februar 2020") reads
             // whole on its line of the body's text.
@@ -809,7 +832,7 @@ fn dated_line(doc: &Document) -> Option<Published> {
                 .filter(|l| !l.is_empty())
                 .take(150)
                 .filter(|l| l.len() <= 100)
-                .find_map(|l| seen_date(l, slashes))
+                .find_map(|l| seen.read(l))
         })
 }
 
@@ -839,12 +862,11 @@ fn any_ld_date(doc: &Document) -> Option<Published> {
 
 /// The first short element whose class or id says it holds the date
 /// ("post-date", "entry-meta", "published") and whose text reads as one.
-fn dated_element(doc: &Document) -> Option<Published> {
+fn dated_element(doc: &Document, seen: &SeenDates) -> Option<Published> {
     const HINTS: [&str; 10] = [
         "date", "time", "publish", "posted", "byline", "meta", "dateline", "stamp", "datum",
         "fecha",
     ];
-    let slashes = slashes_of(doc);
     for node in doc.select("[class], [id]").iter() {
         let class = node.attr("class").unwrap_or_default().to_lowercase();
         let id = node.attr("id").unwrap_or_default().to_lowercase();
@@ -862,7 +884,7 @@ fn dated_element(doc: &Document) -> Option<Published> {
         if text.is_empty() || text.len() > 80 {
             continue;
         }
-        if let Some(p) = seen_date(text, slashes) {
+        if let Some(p) = seen.read(text) {
             return Some(p);
         }
     }
