@@ -35,19 +35,22 @@ size=$(du -sb "$index" | cut -f1)
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 timeit() { python3 -c 'import subprocess,sys,time; t=time.perf_counter(); subprocess.run(sys.argv[1:],stdout=subprocess.DEVNULL,stderr=subprocess.DEVNULL); print(time.perf_counter()-t)' "$@"; }
 noop=$(for i in 1 2 3 4 5; do timeit "$bin" index -q "$corpus"; done | median)
+/usr/bin/time -f '%M' -o /tmp/newsdex-noop-time "$bin" index -q "$corpus" >/dev/null 2>&1 || true
+noop_rss_kb=$(tail -1 /tmp/newsdex-noop-time)
 walk=$(for i in 1 2 3 4 5; do timeit find -L "$corpus" -type f -printf '%T@ %s\n'; done | median)
 
 echo "| corpus | $corpus ($label) |"
 echo "| --- | --- |"
-python3 - "$files" "$bytes" "$wall" "$rss_kb" "$articles" "$size" "$noop" "$walk" <<'PY'
+python3 - "$files" "$bytes" "$wall" "$rss_kb" "$articles" "$size" "$noop" "$walk" "$noop_rss_kb" <<'PY'
 import sys
-files, byts, wall, rss, arts, size, noop, walk = sys.argv[1:]
-files, byts, wall, rss, arts, size, noop, walk = int(files), int(byts), float(wall), int(rss), int(arts), int(size), float(noop), float(walk)
+files, byts, wall, rss, arts, size, noop, walk, noop_rss = sys.argv[1:]
+files, byts, wall, rss, arts, size, noop, walk, noop_rss = int(files), int(byts), float(wall), int(rss), int(arts), int(size), float(noop), float(walk), int(noop_rss)
 print(f"| files, text | {files:,} files, {byts/1e6:.1f} MB |")
 print(f"| index, full run | {wall:.1f} s wall: {arts/wall:,.0f} articles/s, {byts/1e6/wall:.2f} MB/s |")
 print(f"| peak RSS | {rss/1024:.0f} MB |")
 print(f"| index size | {size/1e6:.0f} MB = {size/byts:.2f}x the text |")
 print(f"| no-op rerun | {noop:.3f} s beside find {walk:.3f} s = {noop/walk:.2f}x |")
+print(f"| peak RSS, no-op rerun | {noop_rss/1024:.0f} MB |")
 PY
 
 echo

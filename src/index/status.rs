@@ -8,7 +8,7 @@ use serde::Serialize;
 use tantivy::schema::{Facet, Field};
 
 use super::schema::Fields;
-use super::state::{self, FileRecords};
+use super::state::{self, Change};
 use super::writer::Payload;
 use super::{IndexError, open_existing};
 use crate::ingest::walk::{self, Found};
@@ -83,14 +83,22 @@ pub fn status(path: &Path) -> Result<Status, IndexError> {
     let (index, fields) = open_existing(path)?;
     let searcher = index.reader()?.searcher();
     let c = counts(&searcher, &fields)?;
-    let record = state::load(&searcher, &fields)?;
     let payload = Payload::load(&index);
     let mut roots: BTreeSet<String> = payload.roots.keys().cloned().collect();
-    roots.extend(record.values().map(|r| r.root.to_string()));
+    roots.extend(state::roots(&searcher, &fields)?);
     let folders = roots
         .into_iter()
-        .map(|root| folder_status(&root, payload.roots.get(&root).cloned(), &record))
-        .collect();
+        .map(|root| {
+            let last = payload.roots.get(&root).cloned();
+            folder_status(&searcher, &fields, &root, last)
+        })
+        .collect::<tantivy::Result<Vec<_>>>()?;
+    let mut files = 0;
+    let record = state::Record::open(&searcher, &fields, None)?;
+    let mut stream = record.files()?;
+    while stream.next()?.is_some() {
+        files += 1;
+    }
     Ok(Status {
         index: path.display().to_string(),
         articles: c.articles,
@@ -98,7 +106,7 @@ pub fn status(path: &Path) -> Result<Status, IndexError> {
         quotes: c.quotes,
         copies: c.copies,
         speakers: speakers_in(&searcher, fields.speakers)?.len(),
-        files: record.len(),
+        files,
         folders,
     })
 }
@@ -139,25 +147,40 @@ fn counts(searcher: &tantivy::Searcher, fields: &Fields) -> tantivy::Result<Coun
     Ok(c)
 }
 
-fn folder_status(root: &str, last: Option<String>, record: &FileRecords) -> FolderStatus {
-    let files = record.values().filter(|r| &*r.root == root).count();
+fn folder_status(
+    searcher: &tantivy::Searcher,
+    fields: &Fields,
+    root: &str,
+    last: Option<String>,
+) -> tantivy::Result<FolderStatus> {
+    let record = state::Record::open(searcher, fields, Some(root))?;
+    let mut files = 0;
+    let mut stream = record.files()?;
+    while let Some((_, r)) = stream.next()? {
+        files += usize::from(r.under_root);
+    }
     let exists = Path::new(root).is_dir();
-    let mut walked = Vec::new();
+    let (mut new, mut changed, mut removed) = (0, 0, 0);
+    let mut diff = state::Diff::new(record.files()?)?;
     if exists {
         for found in walk::walk(Path::new(root)) {
             if let Found::File(e) = found {
-                walked.push(e);
+                match diff.entry(&e, &mut |_| removed += 1)? {
+                    Change::New => new += 1,
+                    Change::Suspect { .. } => changed += 1,
+                    Change::Unchanged | Change::Repeated => {}
+                }
             }
         }
     }
-    let plan = state::plan(root, walked, record);
-    FolderStatus {
+    diff.finish(&mut |_| removed += 1)?;
+    Ok(FolderStatus {
         path: root.to_string(),
         last_indexed: last,
         files,
         exists,
-        new: plan.new.len(),
-        changed: plan.suspect.len(),
-        removed: plan.removed.len(),
-    }
+        new,
+        changed,
+        removed,
+    })
 }

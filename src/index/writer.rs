@@ -1,9 +1,9 @@
 //! Writing the index: one document per passage, added, replaced and deleted
 //! by file, committed at intervals so a crash loses little.
 //!
-//! A run walks each folder, sorts the walk against the index's record
-//! ([`super::state::plan`]), then reads and analyses the new and changed files
-//! on worker threads that feed tantivy's writer. A changed file is replaced
+//! A run walks each folder and compares the walk with the index's record as
+//! it goes ([`super::state::Diff`]); the new and changed files are read and
+//! analysed in batches on worker threads that feed tantivy's writer. A changed file is replaced
 //! by deleting its path term and adding its documents again in the same
 //! commit; a deleted file is a term delete. Commits happen every
 //! [`IndexOptions::commit_every`] and at the end; tantivy's commit is atomic,
@@ -21,7 +21,7 @@ use tantivy::{DateTime, IndexWriter, TantivyDocument, Term};
 
 use super::IndexError;
 use super::schema::Fields;
-use super::state::{self, FileRecords};
+use super::state::{self, Change};
 use crate::extract::{self, Article};
 use crate::ingest::walk::{self, Entry, Found};
 use crate::ingest::{self, ReadError};
@@ -216,107 +216,65 @@ pub fn index_folders(
     }
     let mut summary = Summary::default();
     let mut last_commit = Instant::now();
-    // An empty index has no record to compare with: files stream from the
-    // walk to the indexer in batches, and memory stays flat however many
-    // files the folder holds.
-    let empty = opts.full || index.reader()?.searcher().num_docs() == 0;
-    let mut record = empty.then(FileRecords::default);
+    // The record as this run found it: what it indexes is compared with
+    // what was there before, not with itself.
+    let searcher = index.reader()?.searcher();
     for root in roots {
         let root = std::fs::canonicalize(root).map_err(|e| IndexError::Folder(root.clone(), e))?;
         if !root.is_dir() {
             return Err(IndexError::NotAFolder(root));
         }
         let root_key = root.to_string_lossy().into_owned();
-        if empty {
-            let clock = Instant::now();
-            let record = record.get_or_insert_with(FileRecords::default);
-            let mut batch: Vec<(Entry, bool)> = Vec::with_capacity(BATCH);
-            let mut walked = 0;
-            let mut run = Run::new(&mut writer, &mut summary, &mut last_commit, &payload);
-            let mut found = walk::walk(&root).peekable();
-            while let Some(f) = found.next() {
-                match f {
-                    Found::File(e) => {
-                        walked += 1;
-                        batch.push((e, false));
-                    }
-                    Found::Ignored(_) => run.summary.ignored += 1,
-                    Found::Problem { path, reason } => {
-                        run.summary.skipped += 1;
-                        on_event(Event::Warning {
-                            path: &path,
-                            reason,
-                        });
-                    }
-                }
-                let end = found.peek().is_none();
-                if batch.len() == BATCH || end && !batch.is_empty() {
-                    run.batch(&fields, &root_key, &batch, walked, record, opts, on_event)?;
-                    batch.clear();
-                }
-            }
-            phase("walk, read and index the folder", clock);
-            payload
-                .roots
-                .insert(root_key, chrono::Utc::now().to_rfc3339());
-            continue;
-        }
         let clock = Instant::now();
-        // The walk waits on the file system, reading the record on the CPU:
-        // the first folder's walk and the record load run side by side.
-        let (walked, loaded) = std::thread::scope(|s| {
-            let load = (record.is_none() && !opts.full).then(|| {
-                s.spawn(|| -> tantivy::Result<FileRecords> {
-                    let loaded = state::load(&index.reader()?.searcher(), &fields);
-                    phase("read the index's record of files", clock);
-                    loaded
-                })
-            });
-            let mut walked = Vec::new();
-            for found in walk::walk_parallel(&root, opts.threads) {
-                match found {
-                    Found::File(e) => walked.push(e),
-                    Found::Ignored(_) => summary.ignored += 1,
-                    Found::Problem { path, reason } => {
-                        summary.skipped += 1;
-                        on_event(Event::Warning {
-                            path: &path,
-                            reason,
-                        });
-                    }
-                }
-            }
-            phase("walk the folder", clock);
-            (
-                walked,
-                load.map(|h| h.join().expect("record loader does not panic")),
-            )
-        });
-        if let Some(loaded) = loaded {
-            record = Some(loaded?);
-        }
-        let record = record.get_or_insert_with(FileRecords::default);
-        let clock = Instant::now();
-        let plan = state::plan(&root_key, walked, record);
-        phase("compare with the record", clock);
-        let clock = Instant::now();
-        summary.unchanged += plan.unchanged;
-        for file in &plan.removed {
-            writer.delete_term(Term::from_field_text(fields.file, file));
-            summary.removed += 1;
-        }
-        let work: Vec<(Entry, bool)> = plan
-            .new
-            .into_iter()
-            .map(|e| (e, false))
-            .chain(plan.suspect.into_iter().map(|e| (e, true)))
-            .collect();
-        let total = work.len();
+        let record = if opts.full {
+            state::Record::empty()
+        } else {
+            state::Record::open(&searcher, &fields, Some(&root_key))?
+        };
+        // Files stream from the walk, through the comparison with the
+        // record, to the indexer in batches: memory stays flat however many
+        // files the folder holds.
+        let mut diff = state::Diff::new(record.files()?)?;
         let mut run = Run::new(&mut writer, &mut summary, &mut last_commit, &payload);
-        for batch in work.chunks(BATCH) {
-            run.batch(&fields, &root_key, batch, total, record, opts, on_event)?;
+        let mut batch: Vec<(Entry, Option<u64>)> = Vec::with_capacity(BATCH);
+        let mut walked = 0;
+        let mut found = walk::walk_parallel(&root, opts.threads).peekable();
+        while let Some(f) = found.next() {
+            match f {
+                Found::File(e) => {
+                    walked += 1;
+                    match diff.entry(&e, &mut |gone| run.remove(&fields, gone))? {
+                        Change::New => batch.push((e, None)),
+                        Change::Suspect { hash } => batch.push((e, Some(hash))),
+                        Change::Unchanged => run.summary.unchanged += 1,
+                        Change::Repeated => {
+                            run.summary.skipped += 1;
+                            on_event(Event::Warning {
+                                path: &e.path,
+                                reason: "skipped: its name is not valid text and reads the same \
+                                         as another file's (rename one of them)"
+                                    .to_string(),
+                            });
+                        }
+                    }
+                }
+                Found::Ignored(_) => run.summary.ignored += 1,
+                Found::Problem { path, reason } => {
+                    run.summary.skipped += 1;
+                    on_event(Event::Warning {
+                        path: &path,
+                        reason,
+                    });
+                }
+            }
+            let end = found.peek().is_none();
+            if batch.len() == BATCH || end && !batch.is_empty() {
+                run.batch(&fields, &root_key, &batch, walked, opts, on_event)?;
+                batch.clear();
+            }
         }
-        phase("read and index changed files", clock);
+        diff.finish(&mut |gone| run.remove(&fields, gone))?;
+        phase("walk, compare and index the folder", clock);
         payload
             .roots
             .insert(root_key, chrono::Utc::now().to_rfc3339());
@@ -367,20 +325,21 @@ pub fn remove_folder(path: &Path, root: &Path) -> Result<usize, IndexError> {
         .unwrap_or_else(|_| root.to_path_buf())
         .to_string_lossy()
         .into_owned();
-    let record = state::load(&index.reader()?.searcher(), &fields)?;
-    let files: Vec<&String> = record
-        .iter()
-        .filter(|(_, r)| *r.root == *root_key)
-        .map(|(f, _)| f)
-        .collect();
+    let searcher = index.reader()?.searcher();
+    let record = state::Record::open(&searcher, &fields, Some(&root_key))?;
+    let mut files = 0;
+    let mut stream = record.files()?;
+    while let Some((_, r)) = stream.next()? {
+        files += usize::from(r.under_root);
+    }
     let mut payload = Payload::load(&index);
-    if files.is_empty() && payload.roots.remove(&root_key).is_none() {
+    if files == 0 && payload.roots.remove(&root_key).is_none() {
         return Err(IndexError::UnknownFolder(root.to_path_buf()));
     }
     writer.delete_term(Term::from_field_text(fields.root, &root_key));
     payload.roots.remove(&root_key);
     commit(&mut writer, &payload)?;
-    Ok(files.len())
+    Ok(files)
 }
 
 /// What a run keeps while it indexes batch after batch.
@@ -408,20 +367,26 @@ impl<'a> Run<'a> {
         }
     }
 
-    /// Indexes one batch of files, counts and reports it, and commits when
-    /// a commit is due.
-    #[allow(clippy::too_many_arguments)]
+    /// Deletes a file that is gone.
+    fn remove(&mut self, fields: &Fields, file: &str) {
+        self.writer
+            .delete_term(Term::from_field_text(fields.file, file));
+        self.summary.removed += 1;
+    }
+
+    /// Indexes one batch of files (each with its recorded content hash, if
+    /// it is in the index), counts and reports it, and commits when a
+    /// commit is due.
     fn batch(
         &mut self,
         fields: &Fields,
         root: &str,
-        batch: &[(Entry, bool)],
+        batch: &[(Entry, Option<u64>)],
         total: usize,
-        record: &FileRecords,
         opts: &IndexOptions,
         on_event: &(dyn Fn(Event) + Sync),
     ) -> Result<(), IndexError> {
-        let counts = index_batch(self.writer, fields, root, batch, record, opts, on_event);
+        let counts = index_batch(self.writer, fields, root, batch, opts, on_event);
         self.summary.add(&counts);
         self.done += batch.len();
         on_event(Event::Progress {
@@ -448,8 +413,7 @@ fn index_batch(
     writer: &IndexWriter<TantivyDocument>,
     fields: &Fields,
     root: &str,
-    batch: &[(Entry, bool)],
-    record: &FileRecords,
+    batch: &[(Entry, Option<u64>)],
     opts: &IndexOptions,
     on_event: &(dyn Fn(Event) + Sync),
 ) -> Summary {
@@ -464,9 +428,7 @@ fn index_batch(
                     let Some((entry, known)) = batch.get(i) else {
                         break;
                     };
-                    index_file(
-                        writer, fields, root, entry, *known, record, &mut local, on_event,
-                    );
+                    index_file(writer, fields, root, entry, *known, &mut local, on_event);
                 }
                 let mut t = total
                     .lock()
@@ -484,8 +446,7 @@ fn index_file(
     fields: &Fields,
     root: &str,
     entry: &Entry,
-    known: bool,
-    record: &FileRecords,
+    known: Option<u64>,
     summary: &mut Summary,
     on_event: &(dyn Fn(Event) + Sync),
 ) {
@@ -517,11 +478,11 @@ fn index_file(
         }
     };
     let hash = xxhash_rust::xxh3::xxh3_64(&bytes);
-    if known && record.get(&key).is_some_and(|r| r.hash == hash) {
+    if known == Some(hash) {
         summary.unchanged += 1;
         return;
     }
-    if known {
+    if known.is_some() {
         writer.delete_term(Term::from_field_text(fields.file, &key));
     }
     let read = match ingest::read_bytes(&entry.path, &bytes, entry.format, &key) {
@@ -562,7 +523,7 @@ fn index_file(
             }
         }
     }
-    if known {
+    if known.is_some() {
         summary.updated += 1
     } else {
         summary.added += 1

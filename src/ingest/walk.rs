@@ -41,63 +41,190 @@ pub enum Found {
     Ignored(PathBuf),
 }
 
-/// Walks `root`, yielding every article file in a stable (sorted) order.
-pub fn walk(root: &Path) -> impl Iterator<Item = Found> {
+/// Walks `root`, yielding every article file in path order: the byte order
+/// of the paths as text, which is also the order of the index's record, so
+/// a run can compare the two as it walks (see `index::state`).
+pub fn walk(root: &Path) -> impl Iterator<Item = Found> + Send + 'static {
     walk_under(root, root)
 }
 
-/// Walks `root` on `threads` threads, one share of its top-level folders
-/// each, and returns what a single walk would, in the same order. A walk
-/// is mostly waiting on the file system, so a second thread nearly halves
-/// it on a folder of many subfolders.
-pub fn walk_parallel(root: &Path, threads: usize) -> Vec<Found> {
-    let mut top: Vec<(PathBuf, bool)> = match std::fs::read_dir(root) {
-        Ok(rd) => rd
-            .filter_map(Result::ok)
-            .filter(|e| !is_hidden(&e.file_name()))
-            .map(|e| {
-                let path = e.path();
-                let is_dir = path.is_dir();
-                (path, is_dir)
-            })
-            .collect(),
-        Err(_) => return walk(root).collect(),
+/// Orders two entries of one folder so that a depth-first walk yields
+/// paths in byte order: a folder sorts as its name followed by `/`, so
+/// `b.txt` (`.` is below `/`) comes before everything inside `b`.
+fn path_order(a: &walkdir::DirEntry, b: &walkdir::DirEntry) -> std::cmp::Ordering {
+    name_order(
+        a.file_name(),
+        a.file_type().is_dir(),
+        b.file_name(),
+        b.file_type().is_dir(),
+    )
+}
+
+fn name_order(
+    a: &std::ffi::OsStr,
+    a_dir: bool,
+    b: &std::ffi::OsStr,
+    b_dir: bool,
+) -> std::cmp::Ordering {
+    // The record holds paths as (lossy) text, so names compare as text too.
+    let cmp = |a: &[u8], b: &[u8]| {
+        let a = a.iter().chain(a_dir.then_some(&b'/'));
+        let b = b.iter().chain(b_dir.then_some(&b'/'));
+        a.cmp(b)
     };
-    top.sort();
-    let dirs = top.iter().filter(|(_, d)| *d).count();
-    if threads < 2 || dirs < 4 {
-        return walk(root).collect();
+    match (a.to_str(), b.to_str()) {
+        (Some(a), Some(b)) => cmp(a.as_bytes(), b.as_bytes()),
+        _ => cmp(
+            a.to_string_lossy().as_bytes(),
+            b.to_string_lossy().as_bytes(),
+        ),
     }
-    let mut out: Vec<Vec<Found>> = Vec::with_capacity(top.len());
-    std::thread::scope(|s| {
-        let chunk = top.len().div_ceil(threads);
-        let handles: Vec<_> = top
-            .chunks(chunk)
-            .map(|part| {
-                s.spawn(move || {
-                    let mut found = Vec::new();
-                    for (path, _) in part {
-                        found.extend(walk_under(root, path));
+}
+
+/// Found files sent from a walker thread at a time.
+const CHUNK: usize = 1024;
+/// Chunks a walker thread may run ahead of the reader: the walk's memory
+/// is this many entries per thread, however large the folder.
+const AHEAD: usize = 32;
+/// A folder with fewer subfolders than this is split one level deeper, so
+/// that each thread has many shares to walk.
+const SHARES: usize = 64;
+
+/// Walks `root` on `threads` threads and yields what [`walk`] would, in the
+/// same order, as it goes.
+///
+/// The folder is cut into shares (its subfolders, one or two levels down)
+/// dealt round-robin to the threads; each thread walks its shares in turn
+/// and sends what it finds down a bounded channel of its own, and the
+/// reader takes the shares in order from the channel that holds each. A
+/// walk is mostly waiting on the file system, so a second thread nearly
+/// halves it, and no thread runs more than [`AHEAD`] chunks ahead.
+pub fn walk_parallel(root: &Path, threads: usize) -> Box<dyn Iterator<Item = Found> + Send> {
+    let shares = shares(root);
+    let dirs = shares.iter().filter(|(_, d)| *d).count();
+    if threads < 2 || dirs < 4 {
+        return Box::new(walk(root));
+    }
+    let shares: std::sync::Arc<Vec<PathBuf>> =
+        std::sync::Arc::new(shares.into_iter().map(|(p, _)| p).collect());
+    let mut channels = Vec::with_capacity(threads);
+    for t in 0..threads {
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Option<Vec<Found>>>(AHEAD);
+        let shares = shares.clone();
+        let root = root.to_path_buf();
+        std::thread::spawn(move || {
+            for share in shares.iter().skip(t).step_by(threads) {
+                let mut chunk = Vec::with_capacity(CHUNK);
+                for found in walk_under(&root, share) {
+                    chunk.push(found);
+                    if chunk.len() == CHUNK {
+                        let full = std::mem::replace(&mut chunk, Vec::with_capacity(CHUNK));
+                        if tx.send(Some(full)).is_err() {
+                            return;
+                        }
                     }
-                    found
-                })
-            })
-            .collect();
-        for h in handles {
-            out.push(h.join().expect("walker threads do not panic"));
+                }
+                // The end of each share is marked, even an empty one.
+                if !chunk.is_empty() && tx.send(Some(chunk)).is_err() || tx.send(None).is_err() {
+                    return;
+                }
+            }
+        });
+        channels.push(rx);
+    }
+    Box::new(Ordered {
+        channels,
+        shares: shares.len(),
+        share: 0,
+        current: Vec::new().into_iter(),
+    })
+}
+
+/// The reader's side of [`walk_parallel`]: shares in order, each from the
+/// channel of the thread that walks it.
+struct Ordered {
+    channels: Vec<std::sync::mpsc::Receiver<Option<Vec<Found>>>>,
+    shares: usize,
+    share: usize,
+    current: std::vec::IntoIter<Found>,
+}
+
+impl Iterator for Ordered {
+    type Item = Found;
+
+    fn next(&mut self) -> Option<Found> {
+        loop {
+            if let Some(found) = self.current.next() {
+                return Some(found);
+            }
+            if self.share == self.shares {
+                return None;
+            }
+            let channel = &self.channels[self.share % self.channels.len()];
+            match channel.recv().expect("walker threads do not panic") {
+                Some(chunk) => self.current = chunk.into_iter(),
+                None => self.share += 1,
+            }
         }
+    }
+}
+
+/// The shares of a parallel walk of `root`, in walk order, each with
+/// whether it is a folder: the visible entries of `root`, with folders
+/// replaced by their own entries while there are fewer than [`SHARES`]
+/// (two levels at most; links are not opened, so a loop stays one share).
+fn shares(root: &Path) -> Vec<(PathBuf, bool)> {
+    let mut shares = vec![(root.to_path_buf(), true)];
+    for _ in 0..3 {
+        if shares.iter().filter(|(_, d)| *d).count() >= SHARES {
+            break;
+        }
+        let mut next = Vec::with_capacity(shares.len());
+        for (path, is_dir) in shares {
+            let opened = is_dir && (path == root || !path.is_symlink());
+            match opened.then(|| entries(&path)).flatten() {
+                Some(children) => next.extend(children),
+                None => next.push((path, is_dir)),
+            }
+        }
+        shares = next;
+    }
+    shares
+}
+
+/// The visible entries of a folder in walk order, or `None` if it cannot
+/// be read (the walk will report why).
+fn entries(dir: &Path) -> Option<Vec<(PathBuf, bool)>> {
+    let mut out: Vec<(PathBuf, bool)> = std::fs::read_dir(dir)
+        .ok()?
+        .filter_map(Result::ok)
+        .filter(|e| !is_hidden(&e.file_name()))
+        .map(|e| {
+            let path = e.path();
+            let is_dir = path.is_dir();
+            (path, is_dir)
+        })
+        .collect();
+    out.sort_by(|(a, a_dir), (b, b_dir)| {
+        name_order(
+            a.file_name().unwrap_or_default(),
+            *a_dir,
+            b.file_name().unwrap_or_default(),
+            *b_dir,
+        )
     });
-    out.into_iter().flatten().collect()
+    Some(out)
 }
 
 /// Walks `start`, part of the walk of `root`. A symbolic link back to the
 /// root or above it is a loop even when `start` is a subfolder, where
 /// walkdir cannot see the root as an ancestor.
-fn walk_under<'a>(root: &'a Path, start: &Path) -> impl Iterator<Item = Found> + 'a {
+fn walk_under(root: &Path, start: &Path) -> impl Iterator<Item = Found> + Send + 'static {
     let root_canon = std::fs::canonicalize(root).ok();
+    let root = root.to_path_buf();
     let mut it = WalkDir::new(start)
         .follow_links(true)
-        .sort_by_file_name()
+        .sort_by(path_order)
         .into_iter()
         .filter_entry(move |e| e.depth() == 0 || !is_hidden(e.file_name()));
     std::iter::from_fn(move || {
@@ -147,7 +274,7 @@ fn walk_under<'a>(root: &'a Path, start: &Path) -> impl Iterator<Item = Found> +
                     path: err
                         .path()
                         .map(Path::to_path_buf)
-                        .unwrap_or_else(|| root.to_path_buf()),
+                        .unwrap_or_else(|| root.clone()),
                     reason: describe(&err),
                 }),
             };
@@ -209,7 +336,7 @@ mod tests {
         #[cfg(unix)]
         std::os::unix::fs::symlink(root, root.join("d3/inner/loop")).unwrap();
         let single: Vec<Found> = walk(root).collect();
-        let parallel = walk_parallel(root, 2);
+        let parallel: Vec<Found> = walk_parallel(root, 2).collect();
         assert_eq!(names(&single), names(&parallel));
         assert_eq!(
             single
@@ -226,5 +353,33 @@ mod tests {
                 .count(),
             1
         );
+    }
+
+    #[test]
+    fn parallel_walk_streams_large_folders_in_path_order() {
+        // More files than the threads may hold ahead of the reader, in
+        // folders whose names sort differently as paths and as names.
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        for d in ["a", "a-b", "a.b", "b", "c"] {
+            for i in 0..(CHUNK * 3 / 2) {
+                let path = root.join(d).join(format!("{i}.txt"));
+                std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+                std::fs::write(path, "x").unwrap();
+            }
+        }
+        std::fs::write(root.join("a.txt"), "x").unwrap();
+        let parallel: Vec<String> = walk_parallel(root, 2)
+            .map(|f| match f {
+                Found::File(e) => e.path.to_string_lossy().into_owned(),
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        let mut sorted = parallel.clone();
+        sorted.sort();
+        assert_eq!(parallel.len(), 5 * (CHUNK * 3 / 2) + 1);
+        assert_eq!(parallel, sorted);
+        // A reader that stops early lets the walker threads go.
+        assert_eq!(walk_parallel(root, 2).take(3).count(), 3);
     }
 }

@@ -248,7 +248,11 @@ fn quiet_and_verbose_work_on_every_command() {
     let r = env.ok(&["index", "-q", env.corpus.to_str().unwrap()]);
     assert!(r.stdout.is_empty() && r.stderr.is_empty());
     let r = env.ok(&["-v", "index", env.corpus.to_str().unwrap()]);
-    assert!(r.stderr.contains("walk the folder"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("walk, compare and index the folder"),
+        "{}",
+        r.stderr
+    );
     let r = env.ok(&["search", "-v", "strike"]);
     assert!(r.stderr.contains("search took"));
     for cmd in [
