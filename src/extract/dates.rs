@@ -67,8 +67,9 @@ enum Tok {
 
 /// Full month names of languages whose three-letter prefixes the table in
 /// [`month_number`] does not cover: Italian, Portuguese, Dutch, Romanian,
-/// Austrian German.
-const MORE_MONTHS: [(&str, u32); 34] = [
+/// Austrian German; and the forms that follow a day number in Russian,
+/// Ukrainian, Polish and Czech ("15 августа 2016", "3 marca 2020").
+const MORE_MONTHS: [(&str, u32); 82] = [
     ("gennaio", 1),
     ("aprile", 4),
     ("settembre", 9),
@@ -103,6 +104,54 @@ const MORE_MONTHS: [(&str, u32); 34] = [
     ("decembrie", 12),
     ("jänner", 1),
     ("febbraio", 2),
+    ("января", 1),
+    ("февраля", 2),
+    ("марта", 3),
+    ("апреля", 4),
+    ("мая", 5),
+    ("июня", 6),
+    ("июля", 7),
+    ("августа", 8),
+    ("сентября", 9),
+    ("октября", 10),
+    ("ноября", 11),
+    ("декабря", 12),
+    ("січня", 1),
+    ("лютого", 2),
+    ("березня", 3),
+    ("квітня", 4),
+    ("травня", 5),
+    ("червня", 6),
+    ("липня", 7),
+    ("серпня", 8),
+    ("вересня", 9),
+    ("жовтня", 10),
+    ("листопада", 11),
+    ("грудня", 12),
+    ("stycznia", 1),
+    ("lutego", 2),
+    ("marca", 3),
+    ("kwietnia", 4),
+    ("maja", 5),
+    ("czerwca", 6),
+    ("lipca", 7),
+    ("sierpnia", 8),
+    ("września", 9),
+    ("października", 10),
+    ("listopada", 11),
+    ("grudnia", 12),
+    ("ledna", 1),
+    ("února", 2),
+    ("března", 3),
+    ("dubna", 4),
+    ("května", 5),
+    ("června", 6),
+    ("července", 7),
+    ("srpna", 8),
+    ("září", 9),
+    ("října", 10),
+    ("listopadu", 11),
+    ("prosince", 12),
 ];
 
 pub(crate) fn month_number(w: &str) -> Option<u32> {
@@ -241,7 +290,9 @@ fn parse_loose(text: &str, slashes: Slashes) -> Option<Published> {
                 Tok::Sep(s2),
                 Tok::Num(y, 4),
                 ..,
-            ] if s1 == s2 && *s1 != ':' => {
+            ] if s1 == s2 && *s1 != ':' && !matches!(toks.get(i + 5), Some(Tok::Sep(':'))) => {
+                // (A "year" glued to a colon is a two-digit year run into a
+                // time: "28.09.19" then "12:44" is not 28.09.1912.)
                 // Slashes are month first (US style) when that reads as a date.
                 let d = if *s1 == '/' && *a <= 12 && slashes == Slashes::MonthFirst {
                     ymd(*y, *a, *b)
@@ -438,8 +489,22 @@ mod tests {
     }
 
     #[test]
+    fn a_short_year_run_into_a_time_is_not_a_year() {
+        // Two cells, "14.03.21" and "12:44", read as one text.
+        assert_eq!(parse_date("14.03.2112:44"), None);
+        assert_eq!(
+            parse_date("14.03.2021 12:44").map(|p| p.date.to_string()),
+            Some("2021-03-14".to_string())
+        );
+    }
+
+    #[test]
     fn month_names_of_more_languages() {
         for (text, want) in [
+            ("15 августа 2016, 13:43", "2016-08-15"),
+            ("3 березня 2021", "2021-03-03"),
+            ("3 marca 2020", "2020-03-03"),
+            ("12. října 2019", "2019-10-12"),
             ("20 septembrie 2020", "2020-09-20"),
             ("3 maggio 2019", "2019-05-03"),
             ("12 de outubro de 2021", "2021-10-12"),

@@ -610,6 +610,50 @@ fn name_of(v: &Value) -> Option<String> {
     }
 }
 
+/// Meta names that say the page was published, in order of trust.
+const PUBLISHED_METAS: [&str; 27] = [
+    "article:published_time",
+    "og:published_time",
+    "datePublished",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "dc.date.issued",
+    "sailthru.date",
+    "parsely-pub-date",
+    "originalpublicationdate",
+    "displaydate",
+    "article.published",
+    "publication_date",
+    "article:published",
+    "cxenseparse:recs:publishtime",
+    "citation_publication_date",
+    "citation_date",
+    "publication-date",
+    "pub_date",
+    "article_date_original",
+    "bt:pubdate",
+    "og:pubdate",
+    "rnews:datepublished",
+    "date.available",
+    "release_date",
+    "dcterms.issued",
+];
+
+/// Meta names that give a date without saying which.
+const DATED_METAS: [&str; 9] = [
+    "date",
+    "dc.date",
+    "dcterms.date",
+    "dcterms.created",
+    "created",
+    "dc.date.created",
+    "datecreated",
+    "pdate",
+    "timestamp",
+];
+
 /// The publication date, from the most reliable place the page has one.
 fn publication_date(
     doc: &Document,
@@ -626,48 +670,7 @@ fn publication_date(
             .find_map(|o| o.get("datePublished")?.as_str().and_then(parse_date))
     })
     .or_else(|| any_ld_date(doc))
-    .or_else(|| {
-        metas
-            .get(&[
-                "article:published_time",
-                "og:published_time",
-                "datePublished",
-                "date",
-                "pubdate",
-                "publishdate",
-                "publish-date",
-                "publish_date",
-                "dc.date",
-                "dc.date.issued",
-                "dcterms.date",
-                "dcterms.created",
-                "sailthru.date",
-                "parsely-pub-date",
-                "originalpublicationdate",
-                "displaydate",
-                "article.published",
-                "publication_date",
-                "article:published",
-                "cxenseparse:recs:publishtime",
-                "created",
-                "dc.date.created",
-                "citation_publication_date",
-                "citation_date",
-                "publication-date",
-                "pub_date",
-                "article_date_original",
-                "bt:pubdate",
-                "og:pubdate",
-                "rnews:datepublished",
-                "datecreated",
-                "date.available",
-                "release_date",
-                "pdate",
-                "timestamp",
-                "dcterms.issued",
-            ])
-            .and_then(|v| parse_date(&v))
-    })
+    .or_else(|| metas.get(&PUBLISHED_METAS).and_then(|v| parse_date(&v)))
     .or_else(|| {
         let sel = doc.select("[itemprop=\"datePublished\"]");
         sel.attr("content")
@@ -685,7 +688,17 @@ fn publication_date(
         );
         sel.attr("content").and_then(|v| parse_date(&v))
     })
-    .or_else(|| attr(doc, "time[datetime]", "datetime").and_then(|v| parse_date(&v)))
+    // A bare "date" is often the day the page was last saved: it comes
+    // after the names that say "published".
+    .or_else(|| {
+        // The first <time> of the page that is not a reader's comment.
+        doc.select("time[datetime]")
+            .nodes()
+            .iter()
+            .filter(|n| !in_comments(n))
+            .find_map(|n| parse_date(&n.attr("datetime")?))
+    })
+    .or_else(|| metas.get(&DATED_METAS).and_then(|v| parse_date(&v)))
     .or_else(|| url.and_then(date_in_url))
     // The lead image is uploaded with the story: ".../2020/10/26/photo.jpg".
     .or_else(|| {
@@ -786,6 +799,21 @@ impl SeenDates {
     fn read(&self, text: &str) -> Option<Published> {
         parse_date_in(text, self.slashes).filter(|p| p.date <= self.latest)
     }
+}
+
+/// Readers' comments carry their own times. (A page-wide class such as
+/// `<body class="comments-open">` does not make the page a comment.)
+fn in_comments(node: &dom_query::NodeRef) -> bool {
+    node.ancestors_it(None).any(|a| {
+        if a.has_name("body") || a.has_name("html") {
+            return false;
+        }
+        let named = |name: &str| {
+            a.attr(name)
+                .is_some_and(|v| v.to_ascii_lowercase().contains("comment"))
+        };
+        named("class") || named("id")
+    })
 }
 
 /// Dates in links, menus, sidebars and footers are other stories'.
@@ -1131,6 +1159,33 @@ mod tests {
              <p>Text of the story.</p></body></html>"
         );
         assert_eq!(day_of(&page).as_deref(), Some("2023-02-14"));
+    }
+
+    #[test]
+    fn a_bare_date_meta_comes_after_the_dates_that_say_published() {
+        // A CMS's "date" is often the day the page was last saved.
+        let saved = r#"<meta name="date" content="2021-03-01T10:00:00+01:00">"#;
+        let itemprop = format!(
+            r#"<html><head>{saved}</head><body><span itemprop="datePublished"
+            content="2021-02-10">10.02.2021</span><p>Story.</p></body></html>"#
+        );
+        assert_eq!(day_of(&itemprop).as_deref(), Some("2021-02-10"));
+        let time = format!(
+            r#"<html><head>{saved}</head><body><p class="meta"><time
+            datetime="2021-02-12T08:00:00+01:00">12.02.2021</time></p><p>Story.</p></body></html>"#
+        );
+        assert_eq!(day_of(&time).as_deref(), Some("2021-02-12"));
+        let only = format!(r#"<html><head>{saved}</head><body><p>Story.</p></body></html>"#);
+        assert_eq!(day_of(&only).as_deref(), Some("2021-03-01"));
+        // A meta that says "published" still comes before them.
+        let published = r#"<html><head><meta name="publish-date" content="2021-02-01">
+            </head><body><time datetime="2021-02-12">12.02.2021</time></body></html>"#;
+        assert_eq!(day_of(published).as_deref(), Some("2021-02-01"));
+        // A reader's comment has its own time.
+        let comments = r#"<html><body><p>Rezept von Anna am 20.09.2020</p><p>Story.</p>
+            <ol class="comment-list"><li><time datetime="2020-09-23T18:19:00+02:00">
+            23.09.2020</time> Lecker!</li></ol></body></html>"#;
+        assert_eq!(day_of(comments).as_deref(), Some("2020-09-20"));
     }
 
     #[test]
