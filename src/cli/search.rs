@@ -240,6 +240,7 @@ pub fn run(
     }
     let started = std::time::Instant::now();
     let searcher = open.open()?;
+    let opened = started.elapsed();
     let mut req = args.filters.request(args.query.as_deref())?;
     req.limit = args.limit.max(1);
     req.offset = args.offset;
@@ -283,8 +284,9 @@ pub fn run(
     }
     if verbose {
         eprintln!(
-            "newsdex: search took {:.1} ms",
-            started.elapsed().as_secs_f64() * 1000.0
+            "newsdex: search took {:.1} ms (opening the index {:.1} ms)",
+            started.elapsed().as_secs_f64() * 1000.0,
+            opened.as_secs_f64() * 1000.0
         );
     }
     Ok(if hits.is_empty() {

@@ -85,7 +85,7 @@ pub struct Snippet {
     pub highlights: Vec<Range<usize>>,
 }
 
-/// An open index, ready for queries.
+/// An open index, ready for queries: the index as it was when opened.
 pub struct Searcher {
     index: Index,
     reader: IndexReader,
@@ -97,7 +97,7 @@ impl Searcher {
     /// Opens the index at `path`.
     pub fn open(path: &Path) -> Result<Searcher, IndexError> {
         let (index, fields) = index::open_existing(path)?;
-        let reader = index.reader()?;
+        let reader = index::snapshot(&index)?;
         Ok(Searcher {
             index,
             reader,
@@ -141,25 +141,25 @@ impl Searcher {
             &TopDocs::with_limit(fetch.max(1)).order_by_score(),
         )?;
         let snippets = snippets::Snippets::new(&searcher, &*built.scoring, self.fields.text)?;
+        // Which article and story each passage belongs to comes from fast
+        // fields: a stored document (a compressed block to inflate) is read
+        // only for a passage that becomes a hit.
+        let mut ids = ArticleIds::new(&searcher, &self.fields)?;
         let mut seen = HashSet::new();
         let mut seen_bodies = HashSet::new();
         let mut hits = Vec::new();
         for (score, addr) in top {
-            let doc: TantivyDocument = searcher.doc(addr)?;
-            let article = str_field(&doc, self.fields.article).unwrap_or_default();
-            let body = doc
-                .get_first(self.fields.body_hash)
-                .and_then(|v| v.as_u64())
-                .unwrap_or(0);
+            let (article, body) = ids.of(addr)?;
             if !req.all_passages {
                 // One hit per article, and one per story filed several times.
                 if !seen.insert(article.clone()) || (body != 0 && !seen_bodies.insert(body)) {
                     continue;
                 }
             }
+            let doc: TantivyDocument = searcher.doc(addr)?;
             let mut hit = self.hit(&doc, article, score, &snippets);
             if body != 0 {
-                hit.also_in = self.copies(&searcher, body, &hit.article)?;
+                hit.also_in = self.copies(&searcher, &mut ids, body, &hit.article)?;
             }
             hits.push(hit);
             if hits.len() >= want {
@@ -176,6 +176,7 @@ impl Searcher {
     fn copies(
         &self,
         searcher: &tantivy::Searcher,
+        ids: &mut ArticleIds,
         body: u64,
         own: &str,
     ) -> tantivy::Result<Vec<String>> {
@@ -193,9 +194,9 @@ impl Searcher {
         ]);
         let mut out = Vec::new();
         for (_, addr) in searcher.search(&q, &TopDocs::with_limit(51).order_by_score())? {
-            let doc: TantivyDocument = searcher.doc(addr)?;
-            if let Some(a) = str_field(&doc, self.fields.article).filter(|a| a != own) {
-                out.push(a);
+            let (article, _) = ids.of(addr)?;
+            if !article.is_empty() && article != own {
+                out.push(article);
             }
         }
         out.sort();
@@ -443,6 +444,51 @@ impl Searcher {
 
 /// The quotations of a passage that a highlighted term of its snippet
 /// falls inside.
+/// The article id and body hash of passages, read from fast fields, with
+/// each segment's columns opened once.
+struct ArticleIds<'a> {
+    searcher: &'a tantivy::Searcher,
+    article: String,
+    body_hash: String,
+    columns: Vec<
+        Option<(
+            Option<tantivy::columnar::StrColumn>,
+            tantivy::columnar::Column<u64>,
+        )>,
+    >,
+    buf: String,
+}
+
+impl<'a> ArticleIds<'a> {
+    fn new(searcher: &'a tantivy::Searcher, fields: &Fields) -> tantivy::Result<Self> {
+        let schema = searcher.schema();
+        Ok(ArticleIds {
+            searcher,
+            article: schema.get_field_name(fields.article).to_string(),
+            body_hash: schema.get_field_name(fields.body_hash).to_string(),
+            columns: vec![None; searcher.segment_readers().len()],
+            buf: String::new(),
+        })
+    }
+
+    /// The article id (empty if none) and body hash (0 if none) of `addr`.
+    fn of(&mut self, addr: DocAddress) -> tantivy::Result<(String, u64)> {
+        let slot = &mut self.columns[addr.segment_ord as usize];
+        if slot.is_none() {
+            let ff = self.searcher.segment_reader(addr.segment_ord).fast_fields();
+            *slot = Some((ff.str(&self.article)?, ff.u64(&self.body_hash)?));
+        }
+        let (ids, bodies) = slot.as_ref().expect("opened above");
+        self.buf.clear();
+        if let Some(ord) = ids.as_ref().and_then(|c| c.term_ords(addr.doc_id).next()) {
+            ids.as_ref()
+                .expect("a column gave the ordinal")
+                .ord_to_str(ord, &mut self.buf)?;
+        }
+        Ok((self.buf.clone(), bodies.first(addr.doc_id).unwrap_or(0)))
+    }
+}
+
 fn matched_quotes(passage: &str, snippet: &Snippet, quotes: &[StoredQuote]) -> Vec<usize> {
     let Some(offset) = passage.find(snippet.text.as_str()) else {
         return Vec::new();
