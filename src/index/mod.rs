@@ -82,6 +82,16 @@ pub fn open_existing(path: &Path) -> Result<(Index, Fields), IndexError> {
     Ok((index, fields))
 }
 
+/// A reader of the index as it is now. A command reads one snapshot and
+/// exits, so the reader does not watch for new commits (tantivy's default
+/// starts a watcher thread for that).
+pub fn snapshot(index: &Index) -> tantivy::Result<tantivy::IndexReader> {
+    index
+        .reader_builder()
+        .reload_policy(tantivy::ReloadPolicy::Manual)
+        .try_into()
+}
+
 /// Opens the index for writing, creating it, or rebuilding it when its
 /// schema is not this version's.
 fn open_or_create(

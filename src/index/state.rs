@@ -293,7 +293,7 @@ impl<'a> Diff<'a> {
 /// index lists each current article once.
 pub fn indexed_articles(path: &std::path::Path) -> Result<Vec<String>, super::IndexError> {
     let (index, fields) = super::open_existing(path)?;
-    let searcher = index.reader()?.searcher();
+    let searcher = super::snapshot(&index)?.searcher();
     let schema = searcher.schema();
     let mut out = Vec::new();
     let mut buf = String::new();

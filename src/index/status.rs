@@ -81,7 +81,7 @@ pub fn speakers_in(searcher: &tantivy::Searcher, field: Field) -> tantivy::Resul
 /// (a walk and a stat per file: nothing is read).
 pub fn status(path: &Path) -> Result<Status, IndexError> {
     let (index, fields) = open_existing(path)?;
-    let searcher = index.reader()?.searcher();
+    let searcher = super::snapshot(&index)?.searcher();
     let c = counts(&searcher, &fields)?;
     let payload = Payload::load(&index);
     let mut roots: BTreeSet<String> = payload.roots.keys().cloned().collect();

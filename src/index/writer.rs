@@ -218,7 +218,7 @@ pub fn index_folders(
     let mut last_commit = Instant::now();
     // The record as this run found it: what it indexes is compared with
     // what was there before, not with itself.
-    let searcher = index.reader()?.searcher();
+    let searcher = super::snapshot(&index)?.searcher();
     for root in roots {
         let root = std::fs::canonicalize(root).map_err(|e| IndexError::Folder(root.clone(), e))?;
         if !root.is_dir() {
@@ -325,7 +325,7 @@ pub fn remove_folder(path: &Path, root: &Path) -> Result<usize, IndexError> {
         .unwrap_or_else(|_| root.to_path_buf())
         .to_string_lossy()
         .into_owned();
-    let searcher = index.reader()?.searcher();
+    let searcher = super::snapshot(&index)?.searcher();
     let record = state::Record::open(&searcher, &fields, Some(&root_key))?;
     let mut files = 0;
     let mut stream = record.files()?;
