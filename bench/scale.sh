@@ -9,7 +9,9 @@
 # it) and in process (cargo bench --bench search); ripgrep's time for the same
 # term queries, following links as newsdex does (installed from the system's
 # packages when missing); ratios.
-# tantivy-cli figures are filled in when `tantivy` is on PATH (TANTIVY_CLI=1).
+# When tantivy-cli is installed (`tantivy` on PATH, or TANTIVY_CLI=/path), it
+# indexes the same text as bare JSON lines and serves the same queries, and a
+# second table gives the ratios.
 # Release build; 2 indexing threads; the index goes to a temporary folder.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,8 +23,11 @@ command -v hyperfine >/dev/null || { apt-get install -y -q hyperfine >/dev/null 
 cargo build --release --locked -q
 cargo bench --bench search --no-run -q 2>/dev/null || true
 bin=$PWD/target/release/newsdex
-index=$(mktemp -d)/index
-trap 'rm -rf "$(dirname "$index")"' EXIT
+scratch=$(mktemp -d)
+index=$scratch/index
+serve_pid=
+cleanup() { [ -n "$serve_pid" ] && kill "$serve_pid" 2>/dev/null; rm -rf "$scratch"; }
+trap cleanup EXIT
 export NEWSDEX_INDEX=$index
 
 files=$(find -L "$corpus" -type f -not -name '.*' | wc -l)
@@ -97,4 +102,69 @@ PY
 
 echo
 echo "In process (index opened once, top 10 with snippets):"
-cargo bench --bench search -q -- "$index" "$queries" 20 2>/dev/null | tail -1
+inproc=$(cargo bench --bench search -q -- "$index" "$queries" 20 2>/dev/null | tail -1)
+echo "$inproc"
+
+# The anchors, in the same run, when tantivy-cli is installed
+# (`cargo install tantivy-cli`, or TANTIVY_CLI=/path/to/tantivy).
+tantivy=${TANTIVY_CLI:-$(command -v tantivy || true)}
+[ -n "$tantivy" ] && [ -x "$tantivy" ] || exit 0
+echo
+echo "tantivy-cli, the same text as bare JSON lines {title, body} (both indexed with positions and stored):"
+python3 - "$corpus" > "$scratch/docs.json" <<'PY'
+import json, os, sys
+for top, dirs, files in os.walk(sys.argv[1], followlinks=True):
+    dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+    for name in sorted(files):
+        if name.startswith(".") or name.endswith((".gz", ".tar")):
+            continue
+        text = open(os.path.join(top, name), encoding="utf-8", errors="replace").read()
+        if not text.strip():
+            continue
+        head, _, body = text.partition("\n")
+        print(json.dumps({"title": head.removeprefix("-- ").strip(), "body": body}))
+PY
+mkdir "$scratch/tantivy"
+cat > "$scratch/tantivy/meta.json" <<'JSON'
+{"index_settings": {"docstore_compression": "lz4", "docstore_blocksize": 16384}, "segments": [],
+ "schema": [
+  {"name": "title", "type": "text", "options": {"indexing": {"record": "position", "fieldnorms": true, "tokenizer": "default"}, "stored": true, "fast": false}},
+  {"name": "body", "type": "text", "options": {"indexing": {"record": "position", "fieldnorms": true, "tokenizer": "default"}, "stored": true, "fast": false}}
+ ], "opstamp": 0}
+JSON
+/usr/bin/time -f '%e %M' -o "$scratch/tantivy-time" "$tantivy" index -i "$scratch/tantivy" -t 2 -f "$scratch/docs.json" >/dev/null 2>&1
+read -r twall trss_kb < <(tail -1 "$scratch/tantivy-time")
+tsize=$(du -sb "$scratch/tantivy" | cut -f1)
+port=$((20000 + RANDOM % 20000))
+"$tantivy" serve -i "$scratch/tantivy" -p "$port" >/dev/null 2>&1 &
+serve_pid=$!
+python3 - "$port" "$queries" "$wall" "$rss_kb" "$size" "$twall" "$trss_kb" "$tsize" "$inproc" <<'PY'
+import csv, http.client, statistics, sys, time, urllib.parse
+port, queries = sys.argv[1], sys.argv[2]
+wall, rss, size, twall, trss, tsize = map(float, sys.argv[3:9])
+inproc = float(sys.argv[9].split()[1])
+for _ in range(100):
+    try:
+        conn = http.client.HTTPConnection("localhost", int(port))
+        conn.request("GET", "/api/?q=test&nhits=10"); conn.getresponse().read()
+        break
+    except OSError:
+        time.sleep(0.1)
+with open(queries, encoding="utf-8") as f:
+    rows = [r for r in csv.reader(f, delimiter="\t") if r and not r[0].startswith("#")]
+terms = [r[2].strip() for r in rows if len(r) > 2 and r[2].strip()]
+pooled = []
+for q in terms:
+    path = "/api/?" + urllib.parse.urlencode({"q": q, "nhits": 10})
+    for _ in range(20):
+        t = time.perf_counter()
+        conn.request("GET", path); conn.getresponse().read()
+        pooled.append(time.perf_counter() - t)
+serve = statistics.median(pooled)
+print("| measure | tantivy-cli | newsdex | ratio (newsdex / tantivy-cli) |")
+print("| --- | --- | --- | --- |")
+print(f"| index, full run | {twall:.1f} s (2 threads) | {wall:.1f} s | {wall/twall:.2f}x |")
+print(f"| peak RSS | {trss/1024:.0f} MB | {rss/1024:.0f} MB | {rss/trss:.2f}x |")
+print(f"| index size | {tsize/1e6:.0f} MB | {size/1e6:.0f} MB | {size/tsize:.2f}x |")
+print(f"| query, process running: median of every run of every query | serve over HTTP {serve*1000:.2f} ms | in process {inproc:.2f} ms | {inproc/(serve*1000):.2f}x |")
+PY
