@@ -149,17 +149,26 @@ impl Searcher {
         let mut seen_bodies = HashSet::new();
         let mut hits = Vec::new();
         for (score, addr) in top {
-            let (article, body) = ids.of(addr)?;
+            let body = ids.body(addr)?;
             if !req.all_passages {
                 // One hit per article, and one per story filed several times.
-                if !seen.insert(article.clone()) || (body != 0 && !seen_bodies.insert(body)) {
+                // Every passage of an article has its body's hash, so the
+                // hash alone tells both apart; the id is read only for an
+                // article without one.
+                let first = if body != 0 {
+                    seen_bodies.insert(body)
+                } else {
+                    seen.insert(ids.article(addr)?)
+                };
+                if !first {
                     continue;
                 }
             }
             let doc: TantivyDocument = searcher.doc(addr)?;
+            let article = str_field(&doc, self.fields.article).unwrap_or_default();
             let mut hit = self.hit(&doc, article, score, &snippets);
             if body != 0 {
-                hit.also_in = self.copies(&searcher, &mut ids, body, &hit.article)?;
+                hit.also_in = self.copies(&searcher, body, &hit.article)?;
             }
             hits.push(hit);
             if hits.len() >= want {
@@ -176,7 +185,6 @@ impl Searcher {
     fn copies(
         &self,
         searcher: &tantivy::Searcher,
-        ids: &mut ArticleIds,
         body: u64,
         own: &str,
     ) -> tantivy::Result<Vec<String>> {
@@ -194,9 +202,12 @@ impl Searcher {
         ]);
         let mut out = Vec::new();
         for (_, addr) in searcher.search(&q, &TopDocs::with_limit(51).order_by_score())? {
-            let (article, _) = ids.of(addr)?;
-            if !article.is_empty() && article != own {
-                out.push(article);
+            // The stored document, though the id is a fast field too: its
+            // dictionary's blocks are zstd, slower to open than a stored
+            // block (measured in process).
+            let doc: TantivyDocument = searcher.doc(addr)?;
+            if let Some(a) = str_field(&doc, self.fields.article).filter(|a| a != own) {
+                out.push(a);
             }
         }
         out.sort();
@@ -456,7 +467,6 @@ struct ArticleIds<'a> {
             tantivy::columnar::Column<u64>,
         )>,
     >,
-    buf: String,
 }
 
 impl<'a> ArticleIds<'a> {
@@ -467,25 +477,38 @@ impl<'a> ArticleIds<'a> {
             article: schema.get_field_name(fields.article).to_string(),
             body_hash: schema.get_field_name(fields.body_hash).to_string(),
             columns: vec![None; searcher.segment_readers().len()],
-            buf: String::new(),
         })
     }
 
-    /// The article id (empty if none) and body hash (0 if none) of `addr`.
-    fn of(&mut self, addr: DocAddress) -> tantivy::Result<(String, u64)> {
+    fn columns(
+        &mut self,
+        addr: DocAddress,
+    ) -> tantivy::Result<&(
+        Option<tantivy::columnar::StrColumn>,
+        tantivy::columnar::Column<u64>,
+    )> {
         let slot = &mut self.columns[addr.segment_ord as usize];
         if slot.is_none() {
             let ff = self.searcher.segment_reader(addr.segment_ord).fast_fields();
             *slot = Some((ff.str(&self.article)?, ff.u64(&self.body_hash)?));
         }
-        let (ids, bodies) = slot.as_ref().expect("opened above");
-        self.buf.clear();
-        if let Some(ord) = ids.as_ref().and_then(|c| c.term_ords(addr.doc_id).next()) {
-            ids.as_ref()
-                .expect("a column gave the ordinal")
-                .ord_to_str(ord, &mut self.buf)?;
+        Ok(slot.as_ref().expect("opened above"))
+    }
+
+    /// The body hash of `addr` (0 if none).
+    fn body(&mut self, addr: DocAddress) -> tantivy::Result<u64> {
+        Ok(self.columns(addr)?.1.first(addr.doc_id).unwrap_or(0))
+    }
+
+    /// The article id of `addr` (empty if none).
+    fn article(&mut self, addr: DocAddress) -> tantivy::Result<String> {
+        let mut out = String::new();
+        if let Some(ids) = &self.columns(addr)?.0
+            && let Some(ord) = ids.term_ords(addr.doc_id).next()
+        {
+            ids.ord_to_str(ord, &mut out)?;
         }
-        Ok((self.buf.clone(), bodies.first(addr.doc_id).unwrap_or(0)))
+        Ok(out)
     }
 }
 
