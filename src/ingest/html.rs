@@ -93,6 +93,7 @@ pub fn read_page(html: &str) -> Parsed {
     // Captions and forms are not the article's text.
     doc.select(NOT_TEXT).remove();
     remove_forms(&doc);
+    remove_galleries(&doc);
     let mut readability = match Readability::with_document(doc, None, Some(Config::default())) {
         Ok(r) => r,
         Err(e) => {
@@ -133,6 +134,45 @@ const EMBEDDED_POSTS: &str =
 /// Elements whose text is never the article's: captions and what a browser
 /// does not show as text.
 const NOT_TEXT: &str = "figcaption, noscript, template, svg, iframe";
+
+/// Removes photo captions, credits and gallery viewers that are not in a
+/// `<figcaption>`: elements whose class names them, when they are short and
+/// hold no run of paragraphs (a class such as "has-gallery" on a wrapper of
+/// a story must not take the story with it).
+fn remove_galleries(doc: &Document) {
+    const NAMES: [&str; 4] = ["caption", "credit", "gallery", "slideshow"];
+    let mut doomed = Vec::new();
+    for node in doc.select("[class]").nodes() {
+        if ["body", "html", "article", "main"]
+            .iter()
+            .any(|n| node.has_name(n))
+        {
+            continue;
+        }
+        let class = node.attr("class").unwrap_or_default().to_ascii_lowercase();
+        if !class
+            .split_ascii_whitespace()
+            .any(|c| NAMES.iter().any(|n| c.contains(n)))
+        {
+            continue;
+        }
+        if node.text().len() > 1_500 {
+            continue;
+        }
+        let paragraphs = dom_query::Selection::from(*node)
+            .select("p")
+            .nodes()
+            .iter()
+            .filter(|p| p.text().len() >= 100)
+            .count();
+        if paragraphs < 3 {
+            doomed.push(*node);
+        }
+    }
+    for node in doomed {
+        node.remove_from_parent();
+    }
+}
 
 /// Removes the page's forms (search boxes, newsletter sign-ups, comment
 /// boxes), but not a form that wraps the page: ASP.NET sites put the whole
@@ -1229,6 +1269,36 @@ mod tests {
         let got = read_page(&page);
         assert!(got.text.contains("eastern channel"), "{}", got.text);
         assert!(!got.text.contains("Search the site"), "{}", got.text);
+    }
+
+    #[test]
+    fn gallery_captions_and_credits_are_not_the_story() {
+        let para = "The harbour board voted on Tuesday to delay the dredging of the \
+                    eastern channel until the spring, citing the cost of the work. ";
+        let page = format!(
+            "<html><body><div class=\"story has-gallery\"><h1>Dredging delayed</h1>\
+             <div class=\"gallery-strip\"><p>A dredger at work in the eastern channel.</p>\
+             <span class=\"credit\">Photo: Ann Lee / Harbour Herald</span>\
+             <p class=\"open\">Caption</p><p>Image 1 of 9</p></div>\
+             <p>{p}</p><p>{p}</p><p>{p}</p><p>{p}</p>\
+             <div class=\"photo-caption\">The board met in the old customs house.</div>\
+             </div></body></html>",
+            p = para
+        );
+        let got = read_page(&page);
+        assert!(got.text.contains("eastern channel until"), "{}", got.text);
+        for boilerplate in [
+            "A dredger at work",
+            "Photo: Ann Lee",
+            "Image 1 of 9",
+            "customs house",
+        ] {
+            assert!(
+                !got.text.contains(boilerplate),
+                "{boilerplate}: {}",
+                got.text
+            );
+        }
     }
 
     #[test]
