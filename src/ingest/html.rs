@@ -94,6 +94,7 @@ pub fn read_page(html: &str) -> Parsed {
     doc.select(NOT_TEXT).remove();
     remove_forms(&doc);
     remove_galleries(&doc);
+    remove_link_paragraphs(&doc);
     let mut readability = match Readability::with_document(doc, None, Some(Config::default())) {
         Ok(r) => r,
         Err(e) => {
@@ -166,6 +167,32 @@ fn remove_galleries(doc: &Document) {
             .filter(|p| p.text().len() >= 100)
             .count();
         if paragraphs < 3 {
+            doomed.push(*node);
+        }
+    }
+    for node in doomed {
+        node.remove_from_parent();
+    }
+}
+
+/// Removes paragraphs that are nothing but a link ("READ MORE: ...", the
+/// headline of another story): an article's own paragraphs have words of
+/// their own around any link.
+fn remove_link_paragraphs(doc: &Document) {
+    let mut doomed = Vec::new();
+    for node in doc.select("p").nodes() {
+        let text = node.text();
+        let text = text.trim();
+        if text.is_empty() || text.len() > 200 {
+            continue;
+        }
+        let linked: usize = dom_query::Selection::from(*node)
+            .select("a")
+            .nodes()
+            .iter()
+            .map(|a| a.text().trim().len())
+            .sum();
+        if linked >= text.len() {
             doomed.push(*node);
         }
     }
@@ -1299,6 +1326,23 @@ mod tests {
                 got.text
             );
         }
+    }
+
+    #[test]
+    fn paragraphs_that_are_only_a_link_are_not_the_story() {
+        let para = "The harbour board voted on Tuesday to delay the dredging of the \
+                    eastern channel until the spring, citing the cost of the work. ";
+        let page = format!(
+            "<html><body><article><h1>Dredging delayed</h1><p>{p}</p><p>{p}</p>\
+             <p><a href=\"/b\">BOARD CHAIR QUITS AFTER VOTE</a></p>\
+             <p>{p} See <a href=\"/c\">the plan</a> for details.</p><p>{p}</p>\
+             </article></body></html>",
+            p = para
+        );
+        let got = read_page(&page);
+        assert!(!got.text.contains("BOARD CHAIR QUITS"), "{}", got.text);
+        // A link inside a paragraph's own words stays.
+        assert!(got.text.contains("the plan for details"), "{}", got.text);
     }
 
     #[test]
