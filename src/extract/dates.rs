@@ -26,6 +26,12 @@ pub fn parse_date(text: &str) -> Option<Published> {
     parse_date_in(text, Slashes::MonthFirst)
 }
 
+/// A line that is a date and little else: "March 11, 2025",
+/// "Published: 2025-03-11", "Updated Tue 4 Mar 2025 09.30 GMT".
+pub fn is_date_line(l: &str) -> bool {
+    l.len() < 100 && l.split_whitespace().count() <= 9 && parse_date(l).is_some()
+}
+
 /// How to read "02/10/2020": month first (US) or day first (most of the
 /// world). Dots and dashes are always day first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

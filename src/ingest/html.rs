@@ -16,7 +16,9 @@ use dom_smoothie::{Config, Readability};
 use serde_json::Value;
 
 use super::Parsed;
-use crate::extract::dates::{Published, Slashes, month_number, parse_date, parse_date_in};
+use crate::extract::dates::{
+    Published, Slashes, is_date_line, month_number, parse_date, parse_date_in,
+};
 
 /// Pages nested deeper than this are read without building a tree: parsers
 /// and main-content scoring slow to a crawl on them.
@@ -107,7 +109,7 @@ pub fn read_page(html: &str) -> Parsed {
     };
     match readability.parse() {
         Ok(article) => {
-            page.text = to_text(&article.content);
+            page.text = without_date_lines(&to_text(&article.content));
             if page.byline.is_none() {
                 page.byline = article
                     .byline
@@ -126,6 +128,22 @@ pub fn read_page(html: &str) -> Parsed {
         }
     }
     page
+}
+
+/// Drops the lines that are a date and little else ("PUBLISHED: 10:48, Tue,
+/// Nov 19, 2019", "Updated Nov 19, 6:55 AM"): the page's stamps, which the
+/// metadata already holds, not the article's words.
+fn without_date_lines(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for line in text.lines() {
+        if is_date_line(line.trim()) {
+            continue;
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    out.truncate(out.trim_end().len());
+    out
 }
 
 /// Embedded posts: not the article's text, and their times are not its date.
@@ -1343,6 +1361,28 @@ mod tests {
         assert!(!got.text.contains("BOARD CHAIR QUITS"), "{}", got.text);
         // A link inside a paragraph's own words stays.
         assert!(got.text.contains("the plan for details"), "{}", got.text);
+    }
+
+    #[test]
+    fn the_pages_date_stamps_are_not_the_story() {
+        let para = "The harbour board voted on Tuesday to delay the dredging of the \
+                    eastern channel until the spring, citing the cost of the work. ";
+        let page = format!(
+            "<html><body><article><h1>Dredging delayed</h1>\
+             <p>PUBLISHED: 10:48, Tue, Nov 19, 2019</p><p>| UPDATED: 11:05, Tue, Nov 19, 2019</p>\
+             <p>{p}</p><p>{p}</p><p>On March 3, 2019, the board first met. {p}</p><p>{p}</p>\
+             </article></body></html>",
+            p = para
+        );
+        let got = read_page(&page);
+        assert!(!got.text.contains("PUBLISHED"), "{}", got.text);
+        assert!(!got.text.contains("UPDATED"), "{}", got.text);
+        // A sentence that holds a date is the story's.
+        assert!(
+            got.text.contains("On March 3, 2019, the board"),
+            "{}",
+            got.text
+        );
     }
 
     #[test]

@@ -10,7 +10,7 @@
 use serde::Deserialize;
 
 use super::Parsed;
-use crate::extract::dates::parse_date;
+use crate::extract::dates::{is_date_line, parse_date};
 
 /// Front matter fields newsdex reads; others are ignored.
 #[derive(Debug, Default, Deserialize)]
@@ -229,12 +229,6 @@ fn header(text: &str) -> Parsed {
 fn is_meta_line(l: &str) -> bool {
     let l = l.trim();
     l.to_lowercase().starts_with("by ") || (l.len() < 70 && is_date_line(l))
-}
-
-/// A line that is a date and little else: "March 11, 2025",
-/// "Published: 2025-03-11", "Updated Tue 4 Mar 2025 09.30 GMT".
-fn is_date_line(l: &str) -> bool {
-    parse_date(l).is_some() && l.split_whitespace().count() <= 9
 }
 
 /// The body below the header, with hard-wrapped paragraphs joined.
