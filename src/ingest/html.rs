@@ -95,7 +95,7 @@ pub fn read_page(html: &str) -> Parsed {
     // Captions and forms are not the article's text.
     doc.select(NOT_TEXT).remove();
     remove_forms(&doc);
-    remove_galleries(&doc);
+    remove_furniture(&doc);
     remove_link_paragraphs(&doc);
     let mut readability = match Readability::with_document(doc, None, Some(Config::default())) {
         Ok(r) => r,
@@ -154,12 +154,28 @@ const EMBEDDED_POSTS: &str =
 /// does not show as text.
 const NOT_TEXT: &str = "figcaption, noscript, template, svg, iframe";
 
-/// Removes photo captions, credits and gallery viewers that are not in a
-/// `<figcaption>`: elements whose class names them, when they are short and
-/// hold no run of paragraphs (a class such as "has-gallery" on a wrapper of
-/// a story must not take the story with it).
-fn remove_galleries(doc: &Document) {
-    const NAMES: [&str; 4] = ["caption", "credit", "gallery", "slideshow"];
+/// Removes the furniture that sits inside article containers: photo
+/// captions, credits and gallery viewers that are not in a `<figcaption>`,
+/// breadcrumbs, share bars, newsletter boxes, related-story and promotion
+/// blocks, adverts. They are elements whose class names them, removed when
+/// they are short and hold no run of paragraphs (a class such as
+/// "has-gallery" on a wrapper of a story must not take the story with it).
+fn remove_furniture(doc: &Document) {
+    const NAMES: [&str; 13] = [
+        "caption",
+        "credit",
+        "gallery",
+        "slideshow",
+        "breadcrumb",
+        "share",
+        "social",
+        "newsletter",
+        "subscribe",
+        "related",
+        "advert",
+        "promo",
+        "recommend",
+    ];
     let mut doomed = Vec::new();
     for node in doc.select("[class]").nodes() {
         if ["body", "html", "article", "main"]
@@ -1317,7 +1333,7 @@ mod tests {
     }
 
     #[test]
-    fn gallery_captions_and_credits_are_not_the_story() {
+    fn captions_galleries_share_bars_and_related_stories_are_not_the_story() {
         let para = "The harbour board voted on Tuesday to delay the dredging of the \
                     eastern channel until the spring, citing the cost of the work. ";
         let page = format!(
@@ -1327,6 +1343,9 @@ mod tests {
              <p class=\"open\">Caption</p><p>Image 1 of 9</p></div>\
              <p>{p}</p><p>{p}</p><p>{p}</p><p>{p}</p>\
              <div class=\"photo-caption\">The board met in the old customs house.</div>\
+             <div class=\"share-bar\">Share this story</div>\
+             <div class=\"related-stories\"><h3>You may also like</h3>\
+             <p>Ferry fares rise in spring</p></div>\
              </div></body></html>",
             p = para
         );
