@@ -158,8 +158,9 @@ const NOT_TEXT: &str = "figcaption, noscript, template, svg, iframe";
 /// captions, credits and gallery viewers that are not in a `<figcaption>`,
 /// breadcrumbs, share bars, newsletter boxes, related-story and promotion
 /// blocks, adverts. They are elements whose class names them, removed when
-/// they are short and hold no run of paragraphs (a class such as
-/// "has-gallery" on a wrapper of a story must not take the story with it).
+/// they are short, hold no run of paragraphs (a class such as "has-gallery"
+/// on a wrapper of a story must not take the story with it) and hold no
+/// byline.
 fn remove_furniture(doc: &Document) {
     const NAMES: [&str; 13] = [
         "caption",
@@ -194,7 +195,16 @@ fn remove_furniture(doc: &Document) {
         if node.text().len() > 1_500 {
             continue;
         }
-        let paragraphs = dom_query::Selection::from(*node)
+        let inside = dom_query::Selection::from(*node);
+        // A "credit" or share bar can hold the byline: it stays for the
+        // metadata (readability reads the byline too).
+        if inside
+            .select(r#"[class*="byline"], [class*="author"], [rel="author"], [itemprop="author"]"#)
+            .exists()
+        {
+            continue;
+        }
+        let paragraphs = inside
             .select("p")
             .nodes()
             .iter()
@@ -1338,6 +1348,7 @@ mod tests {
                     eastern channel until the spring, citing the cost of the work. ";
         let page = format!(
             "<html><body><div class=\"story has-gallery\"><h1>Dredging delayed</h1>\
+             <div class=\"credit-bar\"><cite class=\"byline\">By Maria Quist</cite></div>\
              <div class=\"gallery-strip\"><p>A dredger at work in the eastern channel.</p>\
              <span class=\"credit\">Photo: Ann Lee / Harbour Herald</span>\
              <p class=\"open\">Caption</p><p>Image 1 of 9</p></div>\
@@ -1356,6 +1367,8 @@ mod tests {
             "Photo: Ann Lee",
             "Image 1 of 9",
             "customs house",
+            "Share this story",
+            "Ferry fares",
         ] {
             assert!(
                 !got.text.contains(boilerplate),
@@ -1363,6 +1376,8 @@ mod tests {
                 got.text
             );
         }
+        // A credit bar that holds the byline stays for the metadata.
+        assert_eq!(got.byline.as_deref(), Some("Maria Quist"));
     }
 
     #[test]
