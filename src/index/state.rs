@@ -107,6 +107,17 @@ impl Record {
         }
     }
 
+    /// How many files the record holds under its folder (every file, for
+    /// a record of every file).
+    pub fn count(&self) -> tantivy::Result<usize> {
+        let mut files = self.files()?;
+        let mut n = 0;
+        while let Some((_, r)) = files.next()? {
+            n += usize::from(r.under_root);
+        }
+        Ok(n)
+    }
+
     /// Reads the record in path order.
     pub fn files(&self) -> tantivy::Result<Files<'_>> {
         let mut streams = Vec::with_capacity(self.segments.len());
@@ -140,7 +151,7 @@ impl Files<'_> {
         while self.merger.advance() {
             for (ord, info) in self.merger.current_segment_ords_and_term_infos() {
                 let segment = &self.record.segments[ord];
-                if let Some(doc) = segment.first_alive(&info)? {
+                if let Some(doc) = first_alive(&segment.paths, &info, segment.alive.as_ref())? {
                     let path = String::from_utf8_lossy(self.merger.key()).into_owned();
                     return Ok(Some((
                         path,
@@ -153,22 +164,24 @@ impl Files<'_> {
     }
 }
 
-impl SegmentRecord {
-    /// The first live document of a path, if the path has one.
-    fn first_alive(&self, info: &TermInfo) -> tantivy::Result<Option<DocId>> {
-        let mut docs = self
-            .paths
-            .read_postings_from_terminfo(info, IndexRecordOption::Basic)?;
-        let mut doc = docs.doc();
-        while doc != TERMINATED {
-            if self.alive.as_ref().is_none_or(|a| a.is_alive(doc)) {
-                return Ok(Some(doc));
-            }
-            doc = docs.advance();
+/// The first live document of a term, if it has one.
+fn first_alive(
+    inverted: &InvertedIndexReader,
+    info: &TermInfo,
+    alive: Option<&AliveBitSet>,
+) -> tantivy::Result<Option<DocId>> {
+    let mut docs = inverted.read_postings_from_terminfo(info, IndexRecordOption::Basic)?;
+    let mut doc = docs.doc();
+    while doc != TERMINATED {
+        if alive.is_none_or(|a| a.is_alive(doc)) {
+            return Ok(Some(doc));
         }
-        Ok(None)
+        doc = docs.advance();
     }
+    Ok(None)
+}
 
+impl SegmentRecord {
     fn recorded(&self, doc: DocId, every_file: bool) -> Recorded {
         let under_root = every_file
             || self.root.is_some()
@@ -190,13 +203,7 @@ pub fn roots(searcher: &Searcher, fields: &Fields) -> tantivy::Result<BTreeSet<S
         let alive = segment.alive_bitset();
         let mut terms = inverted.terms().stream()?;
         while terms.advance() {
-            let mut docs =
-                inverted.read_postings_from_terminfo(terms.value(), IndexRecordOption::Basic)?;
-            let mut doc = docs.doc();
-            while doc != TERMINATED && !alive.is_none_or(|a| a.is_alive(doc)) {
-                doc = docs.advance();
-            }
-            if doc != TERMINATED {
+            if first_alive(&inverted, terms.value(), alive)?.is_some() {
                 out.insert(String::from_utf8_lossy(terms.key()).into_owned());
             }
         }
@@ -226,8 +233,10 @@ pub enum Change {
 pub struct Diff<'a> {
     files: Files<'a>,
     next: Option<(String, Recorded)>,
+    /// The last path walked (empty before the first: no path is empty).
     last: String,
-    started: bool,
+    /// Files of the record under the folder, passed so far.
+    under_root: usize,
 }
 
 impl<'a> Diff<'a> {
@@ -238,7 +247,7 @@ impl<'a> Diff<'a> {
             files,
             next,
             last: String::new(),
-            started: false,
+            under_root: 0,
         })
     }
 
@@ -247,11 +256,10 @@ impl<'a> Diff<'a> {
     /// and are passed to `gone`.
     pub fn entry(&mut self, entry: &Entry, gone: &mut dyn FnMut(&str)) -> tantivy::Result<Change> {
         let key = entry.path.to_string_lossy();
-        if self.started && key.as_bytes() <= self.last.as_bytes() {
+        if !self.last.is_empty() && key.as_bytes() <= self.last.as_bytes() {
             debug_assert_eq!(key, self.last, "the walk yields paths in order");
             return Ok(Change::Repeated);
         }
-        self.started = true;
         self.last.clear();
         self.last.push_str(&key);
         while let Some((path, r)) = &self.next
@@ -260,7 +268,7 @@ impl<'a> Diff<'a> {
             if r.under_root {
                 gone(path);
             }
-            self.next = self.files.next()?;
+            self.advance()?;
         }
         let change = match &self.next {
             Some((path, r)) if *path == key => {
@@ -269,7 +277,7 @@ impl<'a> Diff<'a> {
                 } else {
                     Change::Suspect { hash: r.hash }
                 };
-                self.next = self.files.next()?;
+                self.advance()?;
                 change
             }
             _ => Change::New,
@@ -278,13 +286,23 @@ impl<'a> Diff<'a> {
     }
 
     /// Ends the walk: the record's files after the last one walked are gone.
-    pub fn finish(mut self, gone: &mut dyn FnMut(&str)) -> tantivy::Result<()> {
-        while let Some((path, r)) = self.next.take() {
+    /// Returns how many files the record held under the folder.
+    pub fn finish(mut self, gone: &mut dyn FnMut(&str)) -> tantivy::Result<usize> {
+        while let Some((path, r)) = &self.next {
             if r.under_root {
-                gone(&path);
+                gone(path);
             }
-            self.next = self.files.next()?;
+            self.advance()?;
         }
+        Ok(self.under_root)
+    }
+
+    /// Moves past the record's current file.
+    fn advance(&mut self) -> tantivy::Result<()> {
+        if self.next.as_ref().is_some_and(|(_, r)| r.under_root) {
+            self.under_root += 1;
+        }
+        self.next = self.files.next()?;
         Ok(())
     }
 }

@@ -93,12 +93,7 @@ pub fn status(path: &Path) -> Result<Status, IndexError> {
             folder_status(&searcher, &fields, &root, last)
         })
         .collect::<tantivy::Result<Vec<_>>>()?;
-    let mut files = 0;
-    let record = state::Record::open(&searcher, &fields, None)?;
-    let mut stream = record.files()?;
-    while stream.next()?.is_some() {
-        files += 1;
-    }
+    let files = state::Record::open(&searcher, &fields, None)?.count()?;
     Ok(Status {
         index: path.display().to_string(),
         articles: c.articles,
@@ -154,11 +149,6 @@ fn folder_status(
     last: Option<String>,
 ) -> tantivy::Result<FolderStatus> {
     let record = state::Record::open(searcher, fields, Some(root))?;
-    let mut files = 0;
-    let mut stream = record.files()?;
-    while let Some((_, r)) = stream.next()? {
-        files += usize::from(r.under_root);
-    }
     let exists = Path::new(root).is_dir();
     let (mut new, mut changed, mut removed) = (0, 0, 0);
     let mut diff = state::Diff::new(record.files()?)?;
@@ -173,7 +163,7 @@ fn folder_status(
             }
         }
     }
-    diff.finish(&mut |_| removed += 1)?;
+    let files = diff.finish(&mut |_| removed += 1)?;
     Ok(FolderStatus {
         path: root.to_string(),
         last_indexed: last,

@@ -3,12 +3,12 @@
 //!
 //! A run walks each folder and compares the walk with the index's record as
 //! it goes ([`super::state::Diff`]); the new and changed files are read and
-//! analysed in batches on worker threads that feed tantivy's writer. A changed file is replaced
-//! by deleting its path term and adding its documents again in the same
-//! commit; a deleted file is a term delete. Commits happen every
-//! [`IndexOptions::commit_every`] and at the end; tantivy's commit is atomic,
-//! so a killed run leaves the last commit searchable and the next run picks
-//! up from it.
+//! analysed in batches on worker threads that feed tantivy's writer. A
+//! changed file is replaced by deleting its path term and adding its
+//! documents again in the same commit; a deleted file is a term delete.
+//! Commits happen every [`IndexOptions::commit_every`] and at the end;
+//! tantivy's commit is atomic, so a killed run leaves the last commit
+//! searchable and the next run picks up from it.
 
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -326,12 +326,7 @@ pub fn remove_folder(path: &Path, root: &Path) -> Result<usize, IndexError> {
         .to_string_lossy()
         .into_owned();
     let searcher = super::snapshot(&index)?.searcher();
-    let record = state::Record::open(&searcher, &fields, Some(&root_key))?;
-    let mut files = 0;
-    let mut stream = record.files()?;
-    while let Some((_, r)) = stream.next()? {
-        files += usize::from(r.under_root);
-    }
+    let files = state::Record::open(&searcher, &fields, Some(&root_key))?.count()?;
     let mut payload = Payload::load(&index);
     if files == 0 && payload.roots.remove(&root_key).is_none() {
         return Err(IndexError::UnknownFolder(root.to_path_buf()));

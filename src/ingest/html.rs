@@ -1098,6 +1098,10 @@ fn date_in_scripts(html: &str) -> Option<Published> {
 mod tests {
     use super::*;
 
+    /// A paragraph of an invented story, for pages built in tests.
+    const PARA: &str = "The harbour board voted on Tuesday to delay the dredging of the \
+                        eastern channel until the spring, citing the cost of the work. ";
+
     const PAGE: &str = r#"<!DOCTYPE html><html><head>
 <title>Harbor deal collapses | The Harbor Ledger</title>
 <meta property="og:site_name" content="The Harbor Ledger">
@@ -1328,14 +1332,12 @@ mod tests {
 
     #[test]
     fn a_form_around_the_whole_page_is_kept_and_a_search_box_is_not() {
-        let para = "The harbour board voted on Tuesday to delay the dredging of the \
-                    eastern channel until the spring, citing the cost of the work. ";
         let page = format!(
             "<html><body><form id=\"aspnetForm\" method=\"post\">\
              <form class=\"search\"><input name=\"q\"><p>Search the site</p></form>\
              <article><h1>Dredging delayed</h1><p>{p}</p><p>{p}</p><p>{p}</p><p>{p}</p></article>\
              </form></body></html>",
-            p = para
+            p = PARA
         );
         let got = read_page(&page);
         assert!(got.text.contains("eastern channel"), "{}", got.text);
@@ -1344,8 +1346,6 @@ mod tests {
 
     #[test]
     fn captions_galleries_share_bars_and_related_stories_are_not_the_story() {
-        let para = "The harbour board voted on Tuesday to delay the dredging of the \
-                    eastern channel until the spring, citing the cost of the work. ";
         let page = format!(
             "<html><body><div class=\"story has-gallery\"><h1>Dredging delayed</h1>\
              <div class=\"credit-bar\"><cite class=\"byline\">By Maria Quist</cite></div>\
@@ -1358,7 +1358,7 @@ mod tests {
              <div class=\"related-stories\"><h3>You may also like</h3>\
              <p>Ferry fares rise in spring</p></div>\
              </div></body></html>",
-            p = para
+            p = PARA
         );
         let got = read_page(&page);
         assert!(got.text.contains("eastern channel until"), "{}", got.text);
@@ -1382,14 +1382,12 @@ mod tests {
 
     #[test]
     fn paragraphs_that_are_only_a_link_are_not_the_story() {
-        let para = "The harbour board voted on Tuesday to delay the dredging of the \
-                    eastern channel until the spring, citing the cost of the work. ";
         let page = format!(
             "<html><body><article><h1>Dredging delayed</h1><p>{p}</p><p>{p}</p>\
              <p><a href=\"/b\">BOARD CHAIR QUITS AFTER VOTE</a></p>\
              <p>{p} See <a href=\"/c\">the plan</a> for details.</p><p>{p}</p>\
              </article></body></html>",
-            p = para
+            p = PARA
         );
         let got = read_page(&page);
         assert!(!got.text.contains("BOARD CHAIR QUITS"), "{}", got.text);
@@ -1399,14 +1397,12 @@ mod tests {
 
     #[test]
     fn the_pages_date_stamps_are_not_the_story() {
-        let para = "The harbour board voted on Tuesday to delay the dredging of the \
-                    eastern channel until the spring, citing the cost of the work. ";
         let page = format!(
             "<html><body><article><h1>Dredging delayed</h1>\
              <p>PUBLISHED: 10:48, Tue, Nov 19, 2019</p><p>| UPDATED: 11:05, Tue, Nov 19, 2019</p>\
              <p>{p}</p><p>{p}</p><p>On March 3, 2019, the board first met. {p}</p><p>{p}</p>\
              </article></body></html>",
-            p = para
+            p = PARA
         );
         let got = read_page(&page);
         assert!(!got.text.contains("PUBLISHED"), "{}", got.text);

@@ -83,8 +83,8 @@ fn name_order(
 
 /// Found files sent from a walker thread at a time.
 const CHUNK: usize = 1024;
-/// Chunks a walker thread may run ahead of the reader: the walk's memory
-/// is this many entries per thread, however large the folder.
+/// Chunks a walker thread may run ahead of the reader: the walk holds at
+/// most this many chunks per thread, however large the folder.
 const AHEAD: usize = 32;
 /// A folder with fewer subfolders than this is split one level deeper, so
 /// that each thread has many shares to walk.
@@ -100,9 +100,11 @@ const SHARES: usize = 64;
 /// walk is mostly waiting on the file system, so a second thread nearly
 /// halves it, and no thread runs more than [`AHEAD`] chunks ahead.
 pub fn walk_parallel(root: &Path, threads: usize) -> Box<dyn Iterator<Item = Found> + Send> {
+    if threads < 2 {
+        return Box::new(walk(root));
+    }
     let shares = shares(root);
-    let dirs = shares.iter().filter(|(_, d)| *d).count();
-    if threads < 2 || dirs < 4 {
+    if shares.iter().filter(|(_, d)| *d).count() < 4 {
         return Box::new(walk(root));
     }
     let shares: std::sync::Arc<Vec<PathBuf>> =
@@ -172,7 +174,8 @@ impl Iterator for Ordered {
 /// The shares of a parallel walk of `root`, in walk order, each with
 /// whether it is a folder: the visible entries of `root`, with folders
 /// replaced by their own entries while there are fewer than [`SHARES`]
-/// (two levels at most; links are not opened, so a loop stays one share).
+/// (at most two levels below `root`; links are not opened, so a loop stays
+/// one share).
 fn shares(root: &Path) -> Vec<(PathBuf, bool)> {
     let mut shares = vec![(root.to_path_buf(), true)];
     for _ in 0..3 {

@@ -141,30 +141,37 @@ impl Searcher {
             &TopDocs::with_limit(fetch.max(1)).order_by_score(),
         )?;
         let snippets = snippets::Snippets::new(&searcher, &*built.scoring, self.fields.text)?;
-        // Which article and story each passage belongs to comes from fast
-        // fields: a stored document (a compressed block to inflate) is read
-        // only for a passage that becomes a hit.
-        let mut ids = ArticleIds::new(&searcher, &self.fields)?;
+        // Which story each passage belongs to comes from the body-hash fast
+        // field: a stored document (a compressed block to inflate) is read
+        // only for a passage that becomes a hit, or that has no hash.
+        let mut hashes = BodyHashes::new(&searcher, &self.fields);
         let mut seen = HashSet::new();
         let mut seen_bodies = HashSet::new();
         let mut hits = Vec::new();
         for (score, addr) in top {
-            let body = ids.body(addr)?;
+            let body = hashes.of(addr)?;
+            let mut doc: Option<TantivyDocument> = None;
             if !req.all_passages {
                 // One hit per article, and one per story filed several times.
                 // Every passage of an article has its body's hash, so the
-                // hash alone tells both apart; the id is read only for an
-                // article without one.
+                // hash alone tells both apart; an article without one is
+                // told by its id.
                 let first = if body != 0 {
                     seen_bodies.insert(body)
                 } else {
-                    seen.insert(ids.article(addr)?)
+                    let d: TantivyDocument = searcher.doc(addr)?;
+                    let first = seen.insert(str_field(&d, self.fields.article).unwrap_or_default());
+                    doc = Some(d);
+                    first
                 };
                 if !first {
                     continue;
                 }
             }
-            let doc: TantivyDocument = searcher.doc(addr)?;
+            let doc = match doc {
+                Some(d) => d,
+                None => searcher.doc(addr)?,
+            };
             let article = str_field(&doc, self.fields.article).unwrap_or_default();
             let mut hit = self.hit(&doc, article, score, &snippets);
             if body != 0 {
@@ -453,65 +460,40 @@ impl Searcher {
     }
 }
 
-/// The quotations of a passage that a highlighted term of its snippet
-/// falls inside.
-/// The article id and body hash of passages, read from fast fields, with
-/// each segment's columns opened once.
-struct ArticleIds<'a> {
+/// The body hash of passages, from its fast field, with each segment's
+/// column opened once.
+struct BodyHashes<'a> {
     searcher: &'a tantivy::Searcher,
-    article: String,
-    body_hash: String,
-    columns: Vec<
-        Option<(
-            Option<tantivy::columnar::StrColumn>,
-            tantivy::columnar::Column<u64>,
-        )>,
-    >,
+    field: String,
+    columns: Vec<Option<tantivy::columnar::Column<u64>>>,
 }
 
-impl<'a> ArticleIds<'a> {
-    fn new(searcher: &'a tantivy::Searcher, fields: &Fields) -> tantivy::Result<Self> {
-        let schema = searcher.schema();
-        Ok(ArticleIds {
+impl<'a> BodyHashes<'a> {
+    fn new(searcher: &'a tantivy::Searcher, fields: &Fields) -> Self {
+        BodyHashes {
             searcher,
-            article: schema.get_field_name(fields.article).to_string(),
-            body_hash: schema.get_field_name(fields.body_hash).to_string(),
+            field: searcher
+                .schema()
+                .get_field_name(fields.body_hash)
+                .to_string(),
             columns: vec![None; searcher.segment_readers().len()],
-        })
-    }
-
-    fn columns(
-        &mut self,
-        addr: DocAddress,
-    ) -> tantivy::Result<&(
-        Option<tantivy::columnar::StrColumn>,
-        tantivy::columnar::Column<u64>,
-    )> {
-        let slot = &mut self.columns[addr.segment_ord as usize];
-        if slot.is_none() {
-            let ff = self.searcher.segment_reader(addr.segment_ord).fast_fields();
-            *slot = Some((ff.str(&self.article)?, ff.u64(&self.body_hash)?));
         }
-        Ok(slot.as_ref().expect("opened above"))
     }
 
     /// The body hash of `addr` (0 if none).
-    fn body(&mut self, addr: DocAddress) -> tantivy::Result<u64> {
-        Ok(self.columns(addr)?.1.first(addr.doc_id).unwrap_or(0))
-    }
-
-    /// The article id of `addr` (empty if none).
-    fn article(&mut self, addr: DocAddress) -> tantivy::Result<String> {
-        let mut out = String::new();
-        if let Some(ids) = &self.columns(addr)?.0
-            && let Some(ord) = ids.term_ords(addr.doc_id).next()
-        {
-            ids.ord_to_str(ord, &mut out)?;
+    fn of(&mut self, addr: DocAddress) -> tantivy::Result<u64> {
+        let slot = &mut self.columns[addr.segment_ord as usize];
+        if slot.is_none() {
+            let ff = self.searcher.segment_reader(addr.segment_ord).fast_fields();
+            *slot = Some(ff.u64(&self.field)?);
         }
-        Ok(out)
+        let column = slot.as_ref().expect("opened above");
+        Ok(column.first(addr.doc_id).unwrap_or(0))
     }
 }
 
+/// The quotations of a passage that a highlighted term of its snippet
+/// falls inside.
 fn matched_quotes(passage: &str, snippet: &Snippet, quotes: &[StoredQuote]) -> Vec<usize> {
     let Some(offset) = passage.find(snippet.text.as_str()) else {
         return Vec::new();
