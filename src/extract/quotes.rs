@@ -26,6 +26,7 @@
 //! 6. **When.** A weekday, "yesterday" or "last week" next to the cue is
 //!    resolved against the article's date.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -421,14 +422,14 @@ struct Tok<'a> {
     start: usize,
 }
 
-impl Tok<'_> {
+impl<'a> Tok<'a> {
     fn is_word(&self) -> bool {
         self.kind == TokKind::Word
     }
     fn is_punct(&self, c: char) -> bool {
         self.kind == TokKind::Punct && self.text.starts_with(c)
     }
-    fn folded(&self) -> String {
+    fn folded(&self) -> Cow<'a, str> {
         fold_word(self.text)
     }
 }
@@ -1568,7 +1569,7 @@ fn subject_before(toks: &[Tok], ci: usize, lo: usize) -> Option<Mention> {
             TokKind::Word => {
                 let f = t.folded();
                 if is_subject_pronoun(&f) {
-                    return Some(Mention::Pronoun(f));
+                    return Some(Mention::Pronoun(f.into_owned()));
                 }
                 if (is_name_word(t.text) || is_nominal_head(&f))
                     && let Some(m) = np_at(toks, j, lo)
@@ -1580,7 +1581,7 @@ fn subject_before(toks: &[Tok], ci: usize, lo: usize) -> Option<Mention> {
                 }
                 // "Boreing said ..., but said, “...”": the subject is the
                 // sentence's own.
-                if matches!(f.as_str(), "and" | "but" | "then") && steps <= 3 {
+                if matches!(f.as_ref(), "and" | "but" | "then") && steps <= 3 {
                     return sentence_subject(toks);
                 }
                 // "Nate Silver, the polling guru who founded the site,
@@ -1627,7 +1628,7 @@ fn np_start(toks: &[Tok], j: usize, lo: usize) -> usize {
 /// "James Pethokoukis of the American Enterprise Institute wrote": the
 /// person before "of", "from" or "at" speaks, not their employer or town.
 fn person_before_prep(toks: &[Tok], start: usize, lo: usize) -> Option<Mention> {
-    if start < lo + 2 || !matches!(toks[start - 1].folded().as_str(), "of" | "from" | "at") {
+    if start < lo + 2 || !matches!(toks[start - 1].folded().as_ref(), "of" | "from" | "at") {
         return None;
     }
     let before = &toks[start - 2];
@@ -1707,9 +1708,9 @@ fn np_at(toks: &[Tok], j: usize, lo: usize) -> Option<Mention> {
     let t = &toks[j];
     let f = t.folded();
     if is_subject_pronoun(&f) {
-        return Some(Mention::Pronoun(f));
+        return Some(Mention::Pronoun(f.into_owned()));
     }
-    if matches!(f.as_str(), "himself" | "herself") && j > lo {
+    if matches!(f.as_ref(), "himself" | "herself") && j > lo {
         return np_at(toks, j - 1, lo);
     }
     if is_name_word(t.text) && is_capitalized(t.text) {
@@ -1727,7 +1728,7 @@ fn np_at(toks: &[Tok], j: usize, lo: usize) -> Option<Mention> {
         }
         // "a spokesman for Smith": the speaker is the spokesman.
         if k >= lo + 2
-            && matches!(toks[k - 1].folded().as_str(), "for" | "of" | "to")
+            && matches!(toks[k - 1].folded().as_ref(), "for" | "of" | "to")
             && let Some(m @ Mention::Nominal { .. }) = np_at(toks, k - 2, lo)
         {
             return Some(m);
@@ -1783,7 +1784,7 @@ fn np_at(toks: &[Tok], j: usize, lo: usize) -> Option<Mention> {
         // "a spokeswoman for the agency": extend over the preposition.
         if det.is_some() && k >= lo + 2 {
             let prep = toks[k - 1].folded();
-            if matches!(prep.as_str(), "for" | "of" | "at" | "from" | "with")
+            if matches!(prep.as_ref(), "for" | "of" | "at" | "from" | "with")
                 && let Some(Mention::Nominal {
                     text,
                     head,
@@ -1803,7 +1804,7 @@ fn np_at(toks: &[Tok], j: usize, lo: usize) -> Option<Mention> {
         let text = strip_article(&words.join(" "));
         return Some(Mention::Nominal {
             text,
-            head: f,
+            head: f.into_owned(),
             definite,
         });
     }
@@ -1906,7 +1907,7 @@ fn looks_appositive(seg: &[Tok]) -> bool {
     };
     // "as Tom Ridge" opens a clause; it does not describe.
     let f = first.folded();
-    if is_subordinator(&f) || matches!(f.as_str(), "and" | "but" | "or") {
+    if is_subordinator(&f) || matches!(f.as_ref(), "and" | "but" | "or") {
         return false;
     }
     // "Col. Steven H. Warren" is a titled name, not a description.
@@ -1949,7 +1950,7 @@ fn np_after(toks: &[Tok], i: usize) -> Option<Mention> {
     if let Some(t) = toks.get(k) {
         let f = t.folded();
         if t.is_word() && is_subject_pronoun(&f) {
-            return Some(Mention::Pronoun(f));
+            return Some(Mention::Pronoun(f.into_owned()));
         }
     }
     // The phrase runs over words (lower-case modifiers, titles, names) up to
@@ -1969,7 +1970,7 @@ fn np_after(toks: &[Tok], i: usize) -> Option<Mention> {
         // "Sen. Brian Schatz of Hawaii": a preposition after the name ends it.
         if last_name.is_some()
             && matches!(
-                f.as_str(),
+                f.as_ref(),
                 "of" | "from" | "at" | "in" | "for" | "with" | "on" | "to"
             )
         {
@@ -2091,7 +2092,7 @@ fn sentence_subject(toks: &[Tok]) -> Option<Mention> {
                 .take_while(|&k| toks[k].is_word() && is_capitalized(toks[k].text))
                 .last()
                 .is_some_and(|k| {
-                    k > 0 && matches!(toks[k - 1].folded().as_str(), "in" | "at" | "from" | "near")
+                    k > 0 && matches!(toks[k - 1].folded().as_ref(), "in" | "at" | "from" | "near")
                 });
             if in_place
                 && let Some(c2) = toks[start..]
@@ -2120,7 +2121,7 @@ fn sentence_subject(toks: &[Tok]) -> Option<Mention> {
         }
         let f = t.folded();
         if is_subject_pronoun(&f) {
-            return Some(Mention::Pronoun(f));
+            return Some(Mention::Pronoun(f.into_owned()));
         }
         if cue_of(toks, i).is_some() {
             return None;
