@@ -63,6 +63,12 @@ impl Clone for Memo {
 impl Memo {
     /// Replaces `word` by its stem.
     fn stem(&mut self, word: &mut String) {
+        // Snowball leaves words of one or two letters as they are, and has
+        // no suffix to take from a number: a third of news tokens ("a",
+        // "of", "to", "2008") need no lookup.
+        if word.len() <= 2 || word.bytes().all(|b| b.is_ascii_digit()) {
+            return;
+        }
         if let Some(stem) = self.stems.get(word.as_str()) {
             if **stem != **word {
                 word.clear();
@@ -138,7 +144,8 @@ mod tests {
     fn gives_the_same_stems_as_tantivys_stemmer_every_time() {
         let text = "Ministers said the talks were running; running talks, \
                     the minister says, ran into difficulties. Generously \
-                    generous generalisations. Said said said.";
+                    generous generalisations. Said said said. A 2008 cut, \
+                    by 25 bp in the 1990s, is as of now an 'ox' or 'as'.";
         let cached = TextAnalyzer::builder(SimpleTokenizer::default())
             .filter(LowerCaser)
             .filter(CachedStemmer)
