@@ -20,6 +20,8 @@ const SLOTS: usize = 1 << 14;
 const KEY: usize = 30;
 /// Bytes per slot: two lengths, the word, the stem.
 const SLOT: usize = 2 + 2 * KEY;
+/// Words stemmed without the memory before it is allocated.
+const WARM_UP: usize = 4096;
 
 /// The filter: put it where tantivy's `Stemmer::new(Language::English)` goes.
 #[derive(Clone, Copy, Debug, Default)]
@@ -48,11 +50,13 @@ pub struct CachedStemmerFilter<T> {
 /// where a hash map of boxed strings touched three places in memory (a
 /// tenth of indexing time went to those lookups). Each clone of a tokenizer
 /// (tantivy clones one per segment writer and per query) starts empty, so no
-/// lock is ever shared; the slots are allocated zeroed on first use, and a
-/// query of a few words touches a few pages of them.
+/// lock is ever shared; the slots are allocated only once a tokenizer has
+/// stemmed [`WARM_UP`] words, so queries and snippets never pay for them.
 struct Memo {
     stemmer: frostem::Stemmer,
     slots: Vec<u8>,
+    /// Words stemmed before the slots were allocated.
+    unremembered: usize,
 }
 
 impl Default for Memo {
@@ -60,6 +64,7 @@ impl Default for Memo {
         Memo {
             stemmer: frostem::Stemmer::new(frostem::Algorithm::English),
             slots: Vec::new(),
+            unremembered: 0,
         }
     }
 }
@@ -86,6 +91,15 @@ impl Memo {
             return;
         }
         if self.slots.is_empty() {
+            // A query or a snippet stems a few hundred words: the memory
+            // (1 MiB to zero) only pays for itself on an indexing run.
+            if self.unremembered < WARM_UP {
+                self.unremembered += 1;
+                if let Cow::Owned(stem) = self.stemmer.stem(word) {
+                    *word = stem;
+                }
+                return;
+            }
             self.slots = vec![0; SLOTS * SLOT];
         }
         let at = (xxhash_rust::xxh3::xxh3_64(word.as_bytes()) as usize & (SLOTS - 1)) * SLOT;
@@ -209,6 +223,7 @@ mod tests {
         let mut w = "running".to_string();
         memo.stem(&mut w);
         assert_eq!(w, "run");
+        assert_eq!(memo.unremembered, WARM_UP);
         let long = "internationalizations".repeat(2);
         let want = frostem::Stemmer::new(frostem::Algorithm::English)
             .stem(&long)
