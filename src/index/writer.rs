@@ -160,10 +160,13 @@ impl Default for CappedMerges {
     }
 }
 
-impl tantivy::indexer::MergePolicy for CappedMerges {
-    fn compute_merge_candidates(
+impl CappedMerges {
+    /// Groups of small segments to merge, each of at least `min_segments`
+    /// and of at most `max_docs` passages in all.
+    fn groups(
         &self,
         segments: &[tantivy::index::SegmentMeta],
+        min_segments: usize,
     ) -> Vec<tantivy::indexer::MergeCandidate> {
         let mut small: Vec<&tantivy::index::SegmentMeta> = segments
             .iter()
@@ -175,7 +178,7 @@ impl tantivy::indexer::MergePolicy for CappedMerges {
         let mut total = 0;
         for s in small {
             if total + s.num_docs() > self.max_docs {
-                if group.len() >= self.min_segments {
+                if group.len() >= min_segments {
                     out.push(tantivy::indexer::MergeCandidate(std::mem::take(&mut group)));
                 }
                 group.clear();
@@ -184,11 +187,45 @@ impl tantivy::indexer::MergePolicy for CappedMerges {
             group.push(s.id());
             total += s.num_docs();
         }
-        if group.len() >= self.min_segments {
+        if group.len() >= min_segments {
             out.push(tantivy::indexer::MergeCandidate(group));
         }
         out
     }
+}
+
+impl tantivy::indexer::MergePolicy for CappedMerges {
+    fn compute_merge_candidates(
+        &self,
+        segments: &[tantivy::index::SegmentMeta],
+    ) -> Vec<tantivy::indexer::MergeCandidate> {
+        self.groups(segments, self.min_segments)
+    }
+}
+
+/// Merges the small segments a run leaves behind (fewer than the policy's
+/// six, so never merged during the run), within the same cap.
+///
+/// A search pays for every segment it opens: a full run over Reuters ended
+/// with four large segments and four small ones. Merging the small ones
+/// took 1.3 s of a 65 s run and made cold searches 13-19% faster.
+fn tidy(index: &tantivy::Index, fields: &Fields, path: &Path) -> Result<(), IndexError> {
+    let groups = CappedMerges::default().groups(&index.searchable_segment_metas()?, 2);
+    if groups.is_empty() {
+        return Ok(());
+    }
+    let options = tantivy::indexer::IndexWriterOptions::builder()
+        .num_worker_threads(1)
+        .memory_budget_per_thread(15 << 20)
+        .num_merge_threads(1)
+        .build();
+    let mut writer = open_writer(index, fields, options, path)?;
+    writer.set_merge_policy(Box::new(tantivy::indexer::NoMergePolicy));
+    for group in groups {
+        writer.merge(&group.0).wait()?;
+    }
+    writer.wait_merging_threads()?;
+    Ok(())
 }
 
 /// Indexes `roots` into the index at `path`.
@@ -285,6 +322,9 @@ pub fn index_folders(
     let clock = Instant::now();
     writer.wait_merging_threads()?;
     phase("finish merges", clock);
+    let clock = Instant::now();
+    tidy(&index, &fields, path)?;
+    phase("merge the small segments left", clock);
     Ok(summary)
 }
 

@@ -171,3 +171,29 @@ fn a_second_indexer_is_refused() {
     // Searches still work meanwhile.
     env.ok(&["search", "Drava"]);
 }
+
+fn segments(env: &Env) -> usize {
+    let meta: serde_json::Value =
+        serde_json::from_slice(&fs::read(env.index.join("meta.json")).unwrap()).unwrap();
+    meta["segments"].as_array().unwrap().len()
+}
+
+#[test]
+fn a_run_leaves_its_small_segments_merged() {
+    // Each indexing thread writes its own segment, and each update run adds
+    // one: a search pays for every segment it opens, so a run merges the
+    // small ones it leaves.
+    let env = Env::with_corpus();
+    summary(&env);
+    assert_eq!(segments(&env), 1);
+    fs::write(
+        env.corpus.join("wire/late-story.txt"),
+        "Ferry strike ends\n\nBy Ana Pereira\n2025-05-03\n\n“The boats sail at dawn,” said union steward Mira Holt.\n",
+    )
+    .unwrap();
+    let s = summary(&env);
+    assert_eq!(s["added"], 1, "{s}");
+    assert_eq!(segments(&env), 1);
+    let hits = env.ok(&["search", "boats", "--json"]);
+    assert!(hits.stdout.contains("late-story.txt"), "{}", hits.stdout);
+}
