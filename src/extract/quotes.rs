@@ -37,7 +37,7 @@ use super::dates::resolve_relative;
 use super::speakers::{
     Gender, NameBook, fold_word, gender_of_first_name, gender_of_name, gender_of_title,
     is_calendar_word, is_capitalized, is_name_word, is_nominal_head, is_role_word, is_stop_capital,
-    is_subject_pronoun, split_role,
+    is_subject_pronoun, lower, split_role,
 };
 
 /// Finds the direct quotations in an article body and attributes them.
@@ -295,7 +295,7 @@ fn make_segment(
 
 /// Abbreviations whose period does not end a sentence.
 fn is_abbreviation(w: &str) -> bool {
-    let w = w.to_lowercase();
+    let w = lower(w);
     let w = w.trim_end_matches('.');
     w.len() == 1
         || w.contains('.')
@@ -505,7 +505,7 @@ fn cue_of(toks: &[Tok], i: usize) -> Option<Cue> {
     if i > 0 && is_capitalized(t.text) {
         return None;
     }
-    let w = t.text.to_lowercase();
+    let w = lower(t.text);
     if w == "according" {
         return toks
             .get(i + 1)
@@ -513,7 +513,7 @@ fn cue_of(toks: &[Tok], i: usize) -> Option<Cue> {
             .map(|_| Cue::According);
     }
     let verb = matches!(
-        w.as_str(),
+        w.as_ref(),
         "said"
             | "says"
             | "say"
@@ -706,7 +706,7 @@ fn cue_of(toks: &[Tok], i: usize) -> Option<Cue> {
         return None;
     }
     // "shot back", "fired back", "pointed out", "chimed in".
-    let particle = match w.as_str() {
+    let particle = match w.as_ref() {
         "shot" | "fired" => Some("back"),
         "pointed" => Some("out"),
         "chimed" => Some("in"),
@@ -725,9 +725,9 @@ fn cue_of(toks: &[Tok], i: usize) -> Option<Cue> {
 /// Words skipped between a subject and its verb: "Smith also said",
 /// "Putin told ... Monday", "Zelenskyy said late Monday".
 fn is_skippable(w: &str) -> bool {
-    let w = w.to_lowercase();
+    let w = lower(w);
     matches!(
-        w.as_str(),
+        w.as_ref(),
         "has"
             | "had"
             | "have"
@@ -806,7 +806,7 @@ fn is_skippable(w: &str) -> bool {
 
 fn is_determiner(w: &str) -> bool {
     matches!(
-        w.to_lowercase().as_str(),
+        lower(w).as_ref(),
         "a" | "an"
             | "the"
             | "one"
@@ -835,7 +835,7 @@ fn is_determiner(w: &str) -> bool {
 
 fn is_definite(w: &str) -> bool {
     matches!(
-        w.to_lowercase().as_str(),
+        lower(w).as_ref(),
         "the" | "his" | "her" | "their" | "its" | "our" | "this" | "that" | "these" | "those"
     )
 }
@@ -2163,7 +2163,7 @@ fn time_words(toks: &[Tok], ci: usize) -> Option<String> {
             }
             continue;
         }
-        let f = t.text.to_lowercase();
+        let f = lower(t.text);
         // Days inside the reported clause are not when it was said.
         if i > ci && f == "that" {
             break;
@@ -2171,7 +2171,7 @@ fn time_words(toks: &[Tok], ci: usize) -> Option<String> {
         let phrase = if super::dates::weekday(&f).is_some() && f.len() > 3 {
             Some(t.text.to_string())
         } else if f == "yesterday" || f == "today" {
-            Some(f.clone())
+            Some(f.to_string())
         } else if (f == "week" || f == "night")
             && i > 0
             && toks[i - 1].text.eq_ignore_ascii_case("last")
@@ -2195,7 +2195,7 @@ fn is_title_context(toks: &[Tok], qpos: usize) -> bool {
     let lo = qpos.saturating_sub(2);
     toks[lo..qpos].iter().any(|t| {
         matches!(
-            t.text.to_lowercase().as_str(),
+            lower(t.text).as_ref(),
             "titled"
                 | "entitled"
                 | "dubbed"
@@ -2211,8 +2211,8 @@ fn is_title_context(toks: &[Tok], qpos: usize) -> bool {
                 | "named"
         )
     }) || (qpos >= 2 && {
-        let a = toks[qpos - 2].text.to_lowercase();
-        let b = toks[qpos - 1].text.to_lowercase();
+        let a = lower(toks[qpos - 2].text);
+        let b = lower(toks[qpos - 1].text);
         (a == "known" && b == "as") || (a == "referred" && b == "to")
     })
 }

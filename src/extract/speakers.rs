@@ -841,6 +841,11 @@ pub(crate) fn fold_word(w: &str) -> Cow<'_, str> {
         .strip_suffix("'s")
         .or_else(|| w.strip_suffix("\u{2019}s"))
         .unwrap_or(w);
+    lower(w)
+}
+
+/// A word in lower case, borrowed when it is lower-case ASCII already.
+pub(crate) fn lower(w: &str) -> Cow<'_, str> {
     if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
         Cow::Borrowed(w)
     } else {
