@@ -8,6 +8,7 @@
 //! frostem's English algorithm) but looks each word up first.
 
 use std::borrow::Cow;
+use std::cell::RefCell;
 
 use tantivy::tokenizer::{Token, TokenFilter, TokenStream, Tokenizer};
 
@@ -20,8 +21,19 @@ const SLOTS: usize = 1 << 14;
 const KEY: usize = 30;
 /// Bytes per slot: two lengths, the word, the stem.
 const SLOT: usize = 2 + 2 * KEY;
-/// Words stemmed without the memory before it is allocated.
+/// Slots of the memory a thread starts with (62 KiB): a query, or the
+/// snippets of one page of hits, stems a few hundred distinct words.
+const FIRST_SLOTS: usize = 1 << 10;
+/// Words a thread stems before its memory grows to [`SLOTS`].
 const WARM_UP: usize = 4096;
+
+thread_local! {
+    /// The memory of the thread: tantivy clones a tokenizer for each segment
+    /// writer, each query field and each snippet, so a memory kept in the
+    /// tokenizer started empty for every snippet (a fifth of in-process
+    /// search time went to stemming snippets anew).
+    static MEMO: RefCell<Memo> = RefCell::new(Memo::default());
+}
 
 /// The filter: put it where tantivy's `Stemmer::new(Language::English)` goes.
 #[derive(Clone, Copy, Debug, Default)]
@@ -31,10 +43,7 @@ impl TokenFilter for CachedStemmer {
     type Tokenizer<T: Tokenizer> = CachedStemmerFilter<T>;
 
     fn transform<T: Tokenizer>(self, inner: T) -> CachedStemmerFilter<T> {
-        CachedStemmerFilter {
-            inner,
-            memo: Memo::default(),
-        }
+        CachedStemmerFilter { inner }
     }
 }
 
@@ -42,21 +51,20 @@ impl TokenFilter for CachedStemmer {
 #[derive(Clone)]
 pub struct CachedStemmerFilter<T> {
     inner: T,
-    memo: Memo,
 }
 
 /// Word to stem, as a direct-mapped cache: a word's hash picks its one
 /// slot, and a new word takes the slot over. One probe touches one slot,
 /// where a hash map of boxed strings touched three places in memory (a
-/// tenth of indexing time went to those lookups). Each clone of a tokenizer
-/// (tantivy clones one per segment writer and per query) starts empty, so no
-/// lock is ever shared; the slots are allocated only once a tokenizer has
-/// stemmed [`WARM_UP`] words, so queries and snippets never pay for them.
+/// tenth of indexing time went to those lookups). There is one per thread,
+/// so no lock is ever shared; it starts with [`FIRST_SLOTS`] slots and grows
+/// to [`SLOTS`] after [`WARM_UP`] words, so a cold search never zeroes the
+/// full memory (which cost it 4-7 ms).
 struct Memo {
     stemmer: frostem::Stemmer,
     slots: Vec<u8>,
-    /// Words stemmed before the slots were allocated.
-    unremembered: usize,
+    /// Words of memorable length stemmed so far.
+    words: usize,
 }
 
 impl Default for Memo {
@@ -64,14 +72,8 @@ impl Default for Memo {
         Memo {
             stemmer: frostem::Stemmer::new(frostem::Algorithm::English),
             slots: Vec::new(),
-            unremembered: 0,
+            words: 0,
         }
-    }
-}
-
-impl Clone for Memo {
-    fn clone(&self) -> Memo {
-        Memo::default()
     }
 }
 
@@ -90,19 +92,16 @@ impl Memo {
             }
             return;
         }
+        // A query or a snippet stems a few hundred words: the full memory
+        // (1 MiB to zero) only pays for itself on an indexing run.
         if self.slots.is_empty() {
-            // A query or a snippet stems a few hundred words: the memory
-            // (1 MiB to zero) only pays for itself on an indexing run.
-            if self.unremembered < WARM_UP {
-                self.unremembered += 1;
-                if let Cow::Owned(stem) = self.stemmer.stem(word) {
-                    *word = stem;
-                }
-                return;
-            }
+            self.slots = vec![0; FIRST_SLOTS * SLOT];
+        } else if self.words == WARM_UP {
             self.slots = vec![0; SLOTS * SLOT];
         }
-        let at = (xxhash_rust::xxh3::xxh3_64(word.as_bytes()) as usize & (SLOTS - 1)) * SLOT;
+        self.words = self.words.saturating_add(1);
+        let slots = self.slots.len() / SLOT;
+        let at = (xxhash_rust::xxh3::xxh3_64(word.as_bytes()) as usize & (slots - 1)) * SLOT;
         let slot = &mut self.slots[at..at + SLOT];
         let (lens, rest) = slot.split_at_mut(2);
         let (key, stem) = rest.split_at_mut(KEY);
@@ -130,28 +129,26 @@ impl Memo {
 }
 
 impl<T: Tokenizer> Tokenizer for CachedStemmerFilter<T> {
-    type TokenStream<'a> = CachedStemStream<'a, T::TokenStream<'a>>;
+    type TokenStream<'a> = CachedStemStream<T::TokenStream<'a>>;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
         CachedStemStream {
             tail: self.inner.token_stream(text),
-            memo: &mut self.memo,
         }
     }
 }
 
 /// The token stream of [`CachedStemmerFilter`].
-pub struct CachedStemStream<'a, T> {
+pub struct CachedStemStream<T> {
     tail: T,
-    memo: &'a mut Memo,
 }
 
-impl<T: TokenStream> TokenStream for CachedStemStream<'_, T> {
+impl<T: TokenStream> TokenStream for CachedStemStream<T> {
     fn advance(&mut self) -> bool {
         if !self.tail.advance() {
             return false;
         }
-        self.memo.stem(&mut self.tail.token_mut().text);
+        MEMO.with_borrow_mut(|memo| memo.stem(&mut self.tail.token_mut().text));
         true
     }
 
@@ -207,6 +204,23 @@ mod tests {
     }
 
     #[test]
+    fn a_few_words_use_the_small_memory_and_stem_right() {
+        let mut memo = Memo::default();
+        for _ in 0..3 {
+            for (word, stem) in [
+                ("running", "run"),
+                ("ministers", "minist"),
+                ("said", "said"),
+            ] {
+                let mut w = word.to_string();
+                memo.stem(&mut w);
+                assert_eq!(w, stem);
+            }
+        }
+        assert_eq!(memo.slots.len(), FIRST_SLOTS * SLOT);
+    }
+
+    #[test]
     fn words_that_share_a_slot_and_long_words_stem_right() {
         // Far more words than slots: every slot is taken over many times.
         let mut memo = Memo::default();
@@ -223,7 +237,7 @@ mod tests {
         let mut w = "running".to_string();
         memo.stem(&mut w);
         assert_eq!(w, "run");
-        assert_eq!(memo.unremembered, WARM_UP);
+        assert!(memo.words > WARM_UP);
         let long = "internationalizations".repeat(2);
         let want = frostem::Stemmer::new(frostem::Algorithm::English)
             .stem(&long)
