@@ -110,7 +110,7 @@ pub fn read_page(html: &str) -> Parsed {
     };
     match readability.parse() {
         Ok(article) => {
-            page.text = without_date_lines(&to_text(&article.content));
+            page.text = without_date_lines(&article_text(&article.content));
             if page.byline.is_none() {
                 page.byline = article
                     .byline
@@ -445,16 +445,74 @@ fn strip_tags(html: &str) -> String {
 
 /// HTML to search text: one paragraph per line, no markup, no footnotes.
 pub fn to_text(html: &str) -> String {
+    render(html, false)
+}
+
+/// Marks around a link's text while rendering: private-use characters.
+const LINK_START: char = '\u{E000}';
+const LINK_END: char = '\u{E001}';
+
+/// Like [`to_text`], for the article readability found: without the lines
+/// that are nothing but links ("Most read" lists, headlines of other
+/// stories, "[VIDEO]" teasers), which readability keeps when they sit in
+/// the article's container.
+fn article_text(html: &str) -> String {
+    render(html, true)
+}
+
+fn render(html: &str, drop_link_lines: bool) -> String {
     if nesting_depth(html) > MAX_DEPTH {
         return strip_tags(html);
     }
-    let raw = html2text::config::with_decorator(SearchText)
-        .link_footnotes(false)
-        .no_table_borders()
-        .allow_width_overflow()
-        .string_from_read(html.as_bytes(), 100_000)
-        .unwrap_or_default();
-    tidy(&raw)
+    let raw = html2text::config::with_decorator(SearchText {
+        mark_links: drop_link_lines,
+    })
+    .link_footnotes(false)
+    .no_table_borders()
+    .allow_width_overflow()
+    .string_from_read(html.as_bytes(), 100_000)
+    .unwrap_or_default();
+    if !drop_link_lines {
+        return tidy(&raw);
+    }
+    // Lists of other stories come as runs of such lines. A lone link line
+    // inside the text is more often the article's own (a product in a
+    // roundup, a source it cites) and stays, unless it opens or ends it.
+    let lines: Vec<&str> = raw.lines().filter(|l| !l.trim().is_empty()).collect();
+    let links: Vec<bool> = lines.iter().map(|l| only_links(l)).collect();
+    let last = lines.len().saturating_sub(1);
+    let kept: Vec<&str> = lines
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| {
+            let in_run = links[i]
+                && (i == 0
+                    || i == last
+                    || (i > 0 && links[i - 1])
+                    || links.get(i + 1).copied().unwrap_or(false));
+            !in_run
+        })
+        .map(|(_, l)| *l)
+        .collect();
+    tidy(&kept.join("\n")).replace([LINK_START, LINK_END], "")
+}
+
+/// A short line (at most 200 bytes) whose words are all inside links.
+fn only_links(line: &str) -> bool {
+    let line = line.trim();
+    if line.len() > 200 || !line.contains(LINK_START) {
+        return false;
+    }
+    let mut depth = 0usize;
+    for c in line.chars() {
+        match c {
+            LINK_START => depth += 1,
+            LINK_END => depth = depth.saturating_sub(1),
+            c if depth == 0 && c.is_alphanumeric() => return false,
+            _ => {}
+        }
+    }
+    true
 }
 
 /// html2text's decorator for search text: words only. No brackets around
@@ -462,16 +520,28 @@ pub fn to_text(html: &str) -> String {
 /// stand between a quotation and its speaker), and no image text: an
 /// image's alt or title text is a caption, not the article's words.
 #[derive(Clone, Copy, Debug)]
-struct SearchText;
+struct SearchText {
+    /// Put [`LINK_START`] and [`LINK_END`] around each link's text.
+    mark_links: bool,
+}
 
 impl html2text::render::TextDecorator for SearchText {
     type Annotation = ();
 
     fn decorate_link_start(&mut self, _url: &str) -> (String, ()) {
-        (String::new(), ())
+        let mark = if self.mark_links {
+            LINK_START.to_string()
+        } else {
+            String::new()
+        };
+        (mark, ())
     }
     fn decorate_link_end(&mut self) -> String {
-        String::new()
+        if self.mark_links {
+            LINK_END.to_string()
+        } else {
+            String::new()
+        }
     }
     fn decorate_em_start(&self) -> (String, ()) {
         (String::new(), ())
@@ -515,7 +585,7 @@ impl html2text::render::TextDecorator for SearchText {
         String::new()
     }
     fn make_subblock_decorator(&self) -> Self {
-        SearchText
+        *self
     }
 }
 
@@ -1487,6 +1557,32 @@ mod tests {
         }
         // A credit bar that holds the byline stays for the metadata.
         assert_eq!(got.byline.as_deref(), Some("Maria Quist"));
+    }
+
+    #[test]
+    fn runs_of_link_lines_are_not_the_story_but_a_lone_one_is() {
+        let page = format!(
+            "<html><body><article><h1>Dredging delayed</h1><p>{p}</p><p>{p}</p>\
+             <h3><a href=\"/t\">Tide gauge</a></h3><p>{p}</p><p>{p}</p>\
+             <ul><li><a href=\"/a\">Ferry fares rise again …</a></li>\
+             <li><a href=\"/b\">Harbour cranes idle</a></li></ul>\
+             <h4><a href=\"/c\">[VIDEO]</a></h4><p>{p}</p>\
+             </article></body></html>",
+            p = PARA
+        );
+        let got = read_page(&page);
+        assert!(!got.text.contains("Ferry fares"), "{}", got.text);
+        assert!(!got.text.contains("Harbour cranes"), "{}", got.text);
+        assert!(!got.text.contains("[VIDEO]"), "{}", got.text);
+        // One link line among the paragraphs may be the article's own.
+        assert!(got.text.contains("Tide gauge"), "{}", got.text);
+        assert!(!got.text.contains(LINK_START) && !got.text.contains(LINK_END));
+        assert_eq!(
+            got.text.matches("harbour board voted").count(),
+            5,
+            "{}",
+            got.text
+        );
     }
 
     #[test]
