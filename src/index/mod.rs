@@ -130,8 +130,8 @@ fn open_or_create(
 
 /// Index settings: stored passages are compressed in tantivy's 16 KiB
 /// blocks. Every hit inflates a whole block; 64 KiB blocks made Reuters'
-/// index 7% smaller (1.34x the text, now 1.42x) but cost each cold search
-/// 0.4-0.9 ms more. Indexes keep the block size they were built with.
+/// index 6% smaller (1.34x the text, now 1.41x) but cost each cold search
+/// 0.3-0.9 ms more. Indexes keep the block size they were built with.
 fn settings() -> tantivy::IndexSettings {
     tantivy::IndexSettings {
         docstore_blocksize: 16 << 10,

@@ -37,7 +37,10 @@ pub fn read_page(html: &str) -> Parsed {
             ..Parsed::default()
         };
     }
-    let doc = Document::from(without_code(html).as_ref());
+    // The page without its script and style code: what is parsed here and,
+    // should readability fail, by the fallback.
+    let html_no_code = without_code(html);
+    let doc = Document::from(html_no_code.as_ref());
     let mut page = Parsed::default();
     // Embedded posts are not the article's: not its text, and their times
     // are not its date.
@@ -104,7 +107,7 @@ pub fn read_page(html: &str) -> Parsed {
             page.notes.push(format!(
                 "could not prepare the page ({e}); indexed its main text without its menus"
             ));
-            page.text = fallback_text(&without_code(html));
+            page.text = fallback_text(&html_no_code);
             return page;
         }
     };
@@ -125,7 +128,7 @@ pub fn read_page(html: &str) -> Parsed {
             page.notes.push(format!(
                 "found no article in the page ({e}); indexed its main text without its menus"
             ));
-            page.text = fallback_text(&without_code(html));
+            page.text = fallback_text(&html_no_code);
         }
     }
     page
@@ -325,9 +328,9 @@ pub fn nesting_depth(html: &str) -> usize {
 /// Half the bytes of the article-extraction benchmark's pages are script
 /// and style sheet, which the parser reads a character at a time and the
 /// reader then throws away. JSON scripts (JSON-LD and other data) are
-/// kept: they carry the metadata. Dates in scripts' state objects are read from the page as it
-/// was ([`date_in_scripts`]). An element is left whole when its end tag
-/// cannot be found.
+/// kept: they carry the metadata. Dates in scripts' state objects are read
+/// from the page as it was ([`date_in_scripts`]). An element is left whole
+/// when its end tag cannot be found.
 fn without_code(html: &str) -> Cow<'_, str> {
     let bytes = html.as_bytes();
     let mut out = String::new();
@@ -339,10 +342,7 @@ fn without_code(html: &str) -> Cow<'_, str> {
         let Some(tag) = [&b"script"[..], b"style"].into_iter().find(|t| {
             bytes.len() > at + 1 + t.len()
                 && bytes[at + 1..at + 1 + t.len()].eq_ignore_ascii_case(t)
-                && matches!(
-                    bytes[at + 1 + t.len()],
-                    b'>' | b'/' | b' ' | b'\t' | b'\n' | b'\r' | b'\x0c'
-                )
+                && ends_tag_name(bytes[at + 1 + t.len()])
         }) else {
             continue;
         };
@@ -371,6 +371,11 @@ fn without_code(html: &str) -> Cow<'_, str> {
     }
 }
 
+/// A byte that ends a tag's name: `>`, `/` or HTML whitespace.
+fn ends_tag_name(b: u8) -> bool {
+    matches!(b, b'>' | b'/' | b' ' | b'\t' | b'\n' | b'\r' | b'\x0c')
+}
+
 /// Where a start tag whose name ends at `from` ends (just past its `>`),
 /// skipping quoted attribute values.
 fn tag_end(bytes: &[u8], from: usize) -> Option<usize> {
@@ -396,9 +401,7 @@ fn end_tag(bytes: &[u8], from: usize, tag: &[u8]) -> Option<usize> {
         if bytes
             .get(name.clone())
             .is_some_and(|n| n.eq_ignore_ascii_case(tag))
-            && bytes
-                .get(name.end)
-                .is_some_and(|b| matches!(b, b'>' | b'/' | b' ' | b'\t' | b'\n' | b'\r' | b'\x0c'))
+            && bytes.get(name.end).is_some_and(|&b| ends_tag_name(b))
         {
             return Some(at);
         }
@@ -485,11 +488,7 @@ fn render(html: &str, drop_link_lines: bool) -> String {
         .iter()
         .enumerate()
         .filter(|&(i, _)| {
-            let in_run = links[i]
-                && (i == 0
-                    || i == last
-                    || (i > 0 && links[i - 1])
-                    || links.get(i + 1).copied().unwrap_or(false));
+            let in_run = links[i] && (i == 0 || i == last || links[i - 1] || links[i + 1]);
             !in_run
         })
         .map(|(_, l)| *l)
