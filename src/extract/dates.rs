@@ -247,6 +247,17 @@ fn tokenize(text: &str) -> Vec<Tok> {
             if let Ok(n) = s.parse() {
                 toks.push(Tok::Num(n, s.len()));
             }
+            // An English ordinal's suffix is part of the number: "November
+            // 20th, 2019", "1st March 2020".
+            let rest = &text[end..];
+            if ["st", "nd", "rd", "th"]
+                .iter()
+                .any(|o| rest.get(..2).is_some_and(|r| r.eq_ignore_ascii_case(o)))
+                && !rest[2..].starts_with(char::is_alphabetic)
+            {
+                chars.next();
+                chars.next();
+            }
         } else if c.is_alphabetic() {
             let mut end = i;
             while let Some(&(j, d)) = chars.peek() {
@@ -492,6 +503,23 @@ mod tests {
                 .as_deref(),
             Some("2020-10-02")
         );
+    }
+
+    #[test]
+    fn english_ordinals_are_days() {
+        for (text, want) in [
+            ("Published November 20th, 2019 - 07:50 GMT", "2019-11-20"),
+            ("1st March 2020", "2020-03-01"),
+            ("Mar 2nd 2021", "2021-03-02"),
+        ] {
+            assert_eq!(
+                parse_date(text).map(|p| p.date.to_string()).as_deref(),
+                Some(want),
+                "{text}"
+            );
+        }
+        // Letters run on are not an ordinal: "20this" is no day.
+        assert_eq!(parse_date("November 20this 2019"), None);
     }
 
     #[test]
