@@ -96,6 +96,9 @@ pub fn read_page(html: &str) -> Parsed {
     page.published =
         publication_date(&doc, html, &metas, &ld, page.url.as_deref()).map(|p| local_day(p, html));
 
+    // The headline as the page shows it, which may differ from the title
+    // its metadata gives.
+    let shown_title = text_of(&doc, "h1");
     // Captions and forms are not the article's text.
     doc.select(NOT_TEXT).remove();
     remove_forms(&doc);
@@ -113,7 +116,11 @@ pub fn read_page(html: &str) -> Parsed {
     };
     match readability.parse() {
         Ok(article) => {
-            page.text = without_date_lines(&article_text(&article.content));
+            page.text = without_page_lines(
+                &article_text(&article.content),
+                &[page.title.as_deref(), shown_title.as_deref()],
+                page.byline.as_deref(),
+            );
             if page.byline.is_none() {
                 page.byline = article
                     .byline
@@ -134,13 +141,64 @@ pub fn read_page(html: &str) -> Parsed {
     page
 }
 
-/// Drops the lines that are a date and little else ("PUBLISHED: 10:48, Tue,
-/// Nov 19, 2019", "Updated Nov 19, 6:55 AM"): the page's stamps, which the
-/// metadata already holds, not the article's words.
-fn without_date_lines(text: &str) -> String {
+/// Drops the lines that belong to the page, not to the article's words:
+/// - anywhere, a date and little else ("PUBLISHED: 10:48, Tue, Nov 19,
+///   2019", "Updated Nov 19, 6:55 AM"), the page's stamps, which the
+///   metadata already holds;
+/// - among the first lines, the headline (alone, or at the end of a
+///   breadcrumb trail), which the title already holds, what stands above
+///   it, and a short "By ..." byline;
+/// - a short copyright notice and, when it comes in the last third, the
+///   footer after it.
+fn without_page_lines(text: &str, titles: &[Option<&str>], byline: Option<&str>) -> String {
+    /// How many lines from the top hold the headline and byline.
+    const EDGE: usize = 3;
+    let titles: Vec<String> = titles
+        .iter()
+        .flatten()
+        .map(|t| words(t).join(" "))
+        .filter(|t| t.contains(' '))
+        .collect();
+    let byline = byline
+        .map(|b| words(b).join(" "))
+        .filter(|b| b.contains(' '));
+    // What stands above the headline (a section's name, breadcrumbs) is the
+    // page's too.
+    let headline = text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .take(EDGE)
+        .position(|l| titles.iter().any(|t| is_headline(l, t)));
     let mut out = String::with_capacity(text.len());
+    let mut i = 0;
     for line in text.lines() {
-        if is_date_line(line.trim()) {
+        let line = line.trim();
+        if !line.is_empty() {
+            let head = i < EDGE;
+            let above = headline.is_some_and(|h| i < h);
+            i += 1;
+            if above {
+                continue;
+            }
+            if is_copyright_line(line) {
+                // In the last third, the notice ends the article: what
+                // follows is the page's footer.
+                if out.len() >= text.len() * 2 / 3 {
+                    break;
+                }
+                continue;
+            }
+            if is_date_line(line)
+                || is_stamp_line(line)
+                || (head
+                    && (is_byline_line(line, byline.as_deref())
+                        || titles.iter().any(|t| is_headline(line, t))))
+            {
+                continue;
+            }
+        }
+        // One blank line between paragraphs, where a dropped line leaves two.
+        if line.is_empty() && (out.is_empty() || out.ends_with("\n\n")) {
             continue;
         }
         out.push_str(line);
@@ -148,6 +206,66 @@ fn without_date_lines(text: &str) -> String {
     }
     out.truncate(out.trim_end().len());
     out
+}
+
+/// The lower-case words of a text, for comparing lines with the title.
+fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// The headline, alone or ending a line of breadcrumbs ("Home Latest News
+/// <headline>", often run together as "HomeLatest News<headline>").
+fn is_headline(line: &str, title: &str) -> bool {
+    let line = words(line).join(" ");
+    line.len() <= title.len() + 60 && line.ends_with(title)
+}
+
+/// "By Jane Doe", "By Jane Doe - 11/18/19 11:04 PM EST", a bare "By", or
+/// the page's byline with little after it but an outlet or a date ("Jane
+/// Doe and John Roe, Associated Press").
+fn is_byline_line(line: &str, byline: Option<&str>) -> bool {
+    let count = line.split_whitespace().count();
+    if count > 16 {
+        return false;
+    }
+    let first = line.split_whitespace().next().unwrap_or_default();
+    let sentence = line.ends_with(['.', '?', '!', '"', '\u{201d}']);
+    if (first.eq_ignore_ascii_case("by") || first.eq_ignore_ascii_case("by:"))
+        && count <= 12
+        && !sentence
+    {
+        return true;
+    }
+    // The byline, then an outlet or a date: "Jane Doe, The Gazette •
+    // January 22, 2025 at 12:30 p.m.".
+    byline.is_some_and(|b| {
+        let ws = words(line).join(" ");
+        ws.starts_with(b) && ((ws.len() <= b.len() + 30 && !sentence) || parse_date(line).is_some())
+    })
+}
+
+/// A stamp with a time but no date ("Updated at 1:23 p.m.", "Posted 10:05
+/// AM"): the page's, like the date lines.
+fn is_stamp_line(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    line.split_whitespace().count() <= 6
+        && ["updated", "published", "posted", "last updated", "modified"]
+            .iter()
+            .any(|w| lower.starts_with(w))
+        && line.contains(|c: char| c.is_ascii_digit())
+        && line.contains(':')
+}
+
+/// "© 2019 Press TV. All rights reserved.", "Copyright 2020 The Outlet".
+fn is_copyright_line(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    line.split_whitespace().count() <= 30
+        && (line.contains('\u{a9}')
+            || lower.starts_with("copyright")
+            || lower.contains("all rights reserved"))
 }
 
 /// Embedded posts: not the article's text, and their times are not its date.
@@ -158,15 +276,22 @@ const EMBEDDED_POSTS: &str =
 /// does not show as text.
 const NOT_TEXT: &str = "figcaption, noscript, template, svg, iframe";
 
-/// Removes the furniture that sits inside article containers: photo
+/// Removes the furniture that sits inside article containers: the
+/// section's name above a headline ("kicker", "eyebrow"), photo
 /// captions, credits and gallery viewers that are not in a `<figcaption>`,
-/// breadcrumbs, share bars, newsletter boxes, related-story and promotion
-/// blocks, adverts. They are elements whose class names them, removed when
-/// they are short, hold no run of paragraphs (a class such as "has-gallery"
-/// on a wrapper of a story must not take the story with it) and hold no
-/// byline.
+/// breadcrumbs, share bars, newsletter and sign-up boxes, cookie notices,
+/// related-story and promotion blocks, adverts. They are elements whose
+/// class names them, removed when they are short, hold no run of paragraphs
+/// (a class such as "has-gallery" on a wrapper of a story must not take the
+/// story with it) and hold no byline.
 fn remove_furniture(doc: &Document) {
-    const NAMES: [&str; 13] = [
+    const NAMES: [&str; 19] = [
+        "kicker",
+        "eyebrow",
+        "cookie",
+        "consent",
+        "signup",
+        "sign-up",
         "caption",
         "credit",
         "gallery",
@@ -489,7 +614,7 @@ fn render(html: &str, drop_link_lines: bool) -> String {
         .enumerate()
         .filter(|&(i, _)| {
             let in_run = links[i] && (i == 0 || i == last || links[i - 1] || links[i + 1]);
-            !in_run
+            !in_run && !is_teaser(lines[i])
         })
         .map(|(_, l)| *l)
         .collect();
@@ -512,6 +637,22 @@ fn only_links(line: &str) -> bool {
         }
     }
     true
+}
+
+/// A link to another story behind a label: "READ MORE: <headline>",
+/// "Related: <headline>". The label is at most three words and ends with a
+/// colon; everything after it is linked, and is a headline of four words
+/// or more, not a name ("Account: @name", "Buy it now: Amazon").
+fn is_teaser(line: &str) -> bool {
+    let line = line.trim();
+    let Some((label, rest)) = line.split_once(':') else {
+        return false;
+    };
+    !label.contains(LINK_START)
+        && !label.is_empty()
+        && label.split_whitespace().count() <= 3
+        && rest.split_whitespace().count() >= 4
+        && only_links(rest)
 }
 
 /// html2text's decorator for search text: words only. No brackets around
@@ -1617,6 +1758,59 @@ mod tests {
             "{}",
             got.text
         );
+    }
+
+    #[test]
+    fn headline_byline_stamps_and_copyright_are_the_pages_not_the_storys() {
+        let page = format!(
+            "<html><head><title>Dredging delayed | Harbour Gazette</title>\
+             <meta name=\"author\" content=\"Ann Lee\"></head><body>\
+             <div class=\"cookie-notice\">The Gazette uses cookies. <a href=\"/p\">Privacy</a></div>\
+             <article><p>Harbours</p><p>Home News Dredging delayed</p>\
+             <p>Ann Lee, Harbour Gazette \u{2022} November 18, 2019 at 11:04 p.m.</p>\
+             <p>Updated at 1:23 p.m.</p>\
+             <p>{p}</p><p>By the end of the week, the dredger had left.</p><p>{p}</p>\
+             <p>By Ann Lee</p>\
+             <p>Dredging delayed again, the board said of its plan.</p>\
+             <p>{p}</p><p>{p}</p>\
+             <p>Copyright \u{a9} 2019 Harbour Gazette. All rights reserved.</p>\
+             <p>You may also like</p><p>Sign up to our newsletter</p>\
+             </article></body></html>",
+            p = PARA
+        );
+        let got = read_page(&page);
+        // The section's name, the headline, the byline and the cookie
+        // notice are gone.
+        let first = got.text.lines().next().unwrap_or_default();
+        assert!(first.starts_with("The harbour board"), "{}", got.text);
+        assert!(!got.text.contains("cookies"), "{}", got.text);
+        assert!(!got.text.contains("Updated at"), "{}", got.text);
+        assert!(!got.text.contains("rights reserved"), "{}", got.text);
+        // What follows the notice at the end is the page's footer.
+        assert!(!got.text.contains("You may also like"), "{}", got.text);
+        // Below the top, the same words are the story's.
+        assert!(got.text.contains("By the end of the week"), "{}", got.text);
+        assert!(got.text.contains("Dredging delayed again"), "{}", got.text);
+        assert_eq!(
+            got.text.matches("harbour board voted").count(),
+            4,
+            "{}",
+            got.text
+        );
+    }
+
+    #[test]
+    fn a_label_and_a_linked_headline_is_a_teaser_but_a_linked_name_is_not() {
+        let page = format!(
+            "<html><body><article><h1>Dredging delayed</h1><p>{p}</p>\
+             <p>READ MORE: <a href=\"/a\">Ferry fares rise again this winter</a></p>\
+             <p>{p}</p><p>Account: <a href=\"/u\">@harbourboard</a></p><p>{p}</p>\
+             </article></body></html>",
+            p = PARA
+        );
+        let got = read_page(&page);
+        assert!(!got.text.contains("Ferry fares"), "{}", got.text);
+        assert!(got.text.contains("Account: @harbourboard"), "{}", got.text);
     }
 
     #[test]
