@@ -10,6 +10,9 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
 
 use chrono::{Datelike, NaiveDate, Timelike};
 use dom_query::Document;
@@ -285,27 +288,32 @@ const NOT_TEXT: &str = "figcaption, noscript, template, svg, iframe";
 /// (a class such as "has-gallery" on a wrapper of a story must not take the
 /// story with it) and hold no byline.
 fn remove_furniture(doc: &Document) {
-    const NAMES: [&str; 19] = [
-        "kicker",
-        "eyebrow",
-        "cookie",
-        "consent",
-        "signup",
-        "sign-up",
-        "caption",
-        "credit",
-        "gallery",
-        "slideshow",
-        "breadcrumb",
-        "share",
-        "social",
-        "newsletter",
-        "subscribe",
-        "related",
-        "advert",
-        "promo",
-        "recommend",
-    ];
+    static NAMES: LazyLock<AhoCorasick> = LazyLock::new(|| {
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build([
+                "kicker",
+                "eyebrow",
+                "cookie",
+                "consent",
+                "signup",
+                "sign-up",
+                "caption",
+                "credit",
+                "gallery",
+                "slideshow",
+                "breadcrumb",
+                "share",
+                "social",
+                "newsletter",
+                "subscribe",
+                "related",
+                "advert",
+                "promo",
+                "recommend",
+            ])
+            .expect("furniture names build an automaton")
+    });
     let mut doomed = Vec::new();
     for node in doc.select("[class]").nodes() {
         if ["body", "html", "article", "main"]
@@ -314,11 +322,9 @@ fn remove_furniture(doc: &Document) {
         {
             continue;
         }
-        let class = node.attr("class").unwrap_or_default().to_ascii_lowercase();
-        if !class
-            .split_ascii_whitespace()
-            .any(|c| NAMES.iter().any(|n| c.contains(n)))
-        {
+        // One pass over the class attribute finds a name inside any of its
+        // classes ("story-share-bar", "relatedLinks").
+        if !NAMES.is_match(node.attr("class").unwrap_or_default().as_ref()) {
             continue;
         }
         if node.text().len() > 1_500 {
@@ -447,12 +453,12 @@ pub fn nesting_depth(html: &str) -> usize {
     max
 }
 
-/// The page without the code in its `<script>` and `<style>` elements (the
-/// elements stay, empty), for the parser.
+/// The page without the code in its `<script>`, `<style>` and `<svg>`
+/// elements (the elements stay, empty), for the parser.
 ///
 /// Half the bytes of the article-extraction benchmark's pages are script
-/// and style sheet, which the parser reads a character at a time and the
-/// reader then throws away. JSON scripts (JSON-LD and other data) are
+/// and style sheet, and another 4% vector drawings, which the parser reads
+/// a character at a time and the reader then throws away. JSON scripts (JSON-LD and other data) are
 /// kept: they carry the metadata. Dates in scripts' state objects are read
 /// from the page as it was ([`date_in_scripts`]). An element is left whole
 /// when its end tag cannot be found.
@@ -464,7 +470,7 @@ fn without_code(html: &str) -> Cow<'_, str> {
     while let Some(p) = memchr::memchr(b'<', &bytes[i..]) {
         let at = i + p;
         i = at + 1;
-        let Some(tag) = [&b"script"[..], b"style"].into_iter().find(|t| {
+        let Some(tag) = [&b"script"[..], b"style", b"svg"].into_iter().find(|t| {
             bytes.len() > at + 1 + t.len()
                 && bytes[at + 1..at + 1 + t.len()].eq_ignore_ascii_case(t)
                 && ends_tag_name(bytes[at + 1 + t.len()])
@@ -475,7 +481,9 @@ fn without_code(html: &str) -> Cow<'_, str> {
             break;
         };
         let open = &bytes[at..open_end];
-        if tag == b"script" && open.windows(4).any(|w| w.eq_ignore_ascii_case(b"json")) {
+        // A self-closed `<svg ... />` has nothing inside.
+        let empty = tag == b"svg" && open.ends_with(b"/>");
+        if empty || tag == b"script" && open.windows(4).any(|w| w.eq_ignore_ascii_case(b"json")) {
             i = open_end;
             continue;
         }
@@ -1531,7 +1539,8 @@ mod tests {
                     <script type=\"application/ld+json\">{\"headline\": \"Kept\"}</script>\
                     <script type=\"application/json\">{\"publishedDate\": \"2016-11-04\"}</script>\
                     <style>p { color: red }</style><scripts>not code</scripts></head>\
-                    <body><p>Text.</p><script>unclosed";
+                    <body><p>Text.</p><svg viewBox=\"0 0 9 9\"><path d=\"M0 0\"/></svg>\
+                    <svg class=\"icon\"/><p>More.</p><svgs>kept</svgs><script>unclosed";
         let out = without_code(page);
         assert_eq!(
             out,
@@ -1539,7 +1548,8 @@ mod tests {
              <script type=\"application/ld+json\">{\"headline\": \"Kept\"}</script>\
              <script type=\"application/json\">{\"publishedDate\": \"2016-11-04\"}</script>\
              <style></style><scripts>not code</scripts></head>\
-             <body><p>Text.</p><script>unclosed"
+             <body><p>Text.</p><svg viewBox=\"0 0 9 9\"></svg>\
+             <svg class=\"icon\"/><p>More.</p><svgs>kept</svgs><script>unclosed"
         );
         let plain = "<p>No code here.</p>";
         assert!(matches!(without_code(plain), Cow::Borrowed(_)));
