@@ -9,6 +9,7 @@
 
 pub mod aliases;
 pub mod facets;
+pub mod loose;
 pub mod query;
 pub mod quotes;
 pub mod snippets;
@@ -362,7 +363,7 @@ impl Searcher {
     /// Speaker names of the passages whose speaker field has, for each word
     /// typed, a word that begins with it: loosely spelled, or with one slip.
     fn speaker_candidates(&self, req: &Request, slips: bool) -> Result<Vec<String>, SearchError> {
-        use tantivy::query::{BooleanQuery, FuzzyTermQuery, Occur, Query, RegexQuery};
+        use tantivy::query::{BooleanQuery, FuzzyTermQuery, Occur, Query};
         let mut any: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         for typed in &req.speakers {
             let names = std::iter::once(typed.as_str())
@@ -380,10 +381,7 @@ impl Searcher {
                             true,
                         ))
                     } else {
-                        Box::new(
-                            RegexQuery::from_pattern(&loose_pattern(w), self.fields.speaker)
-                                .map_err(SearchError::Index)?,
-                        )
+                        Box::new(loose::LooseWordQuery::new(self.fields.speaker, w))
                     };
                     words.push((Occur::Must, query));
                 }
@@ -392,16 +390,16 @@ impl Searcher {
                 }
             }
         }
+        // Every spelling found is a candidate: no need to merge them here.
         let searcher = self.reader.searcher();
-        Ok(facets::count(
+        Ok(facets::count_values(
             &searcher,
             &BooleanQuery::new(any),
             self.fields.speakers,
             usize::MAX,
-            &aliases::Aliases::default(),
         )?
         .into_iter()
-        .flat_map(|c| std::iter::once(c.speaker).chain(c.variants))
+        .map(|(name, _)| name)
         .collect())
     }
 
@@ -560,23 +558,6 @@ pub fn parse_day(s: &str, end: bool) -> Option<NaiveDate> {
     }
 }
 
-/// A regular expression for the words that begin like a name key (see
-/// `name_key`): any letter may be doubled, a final "y" may be "iy", and
-/// anything may follow. "zelensky" matches "zelenskyy" and "zelenskiy".
-fn loose_pattern(key: &str) -> String {
-    let mut out = String::with_capacity(key.len() * 3 + 2);
-    let letters: Vec<char> = key.chars().filter(char::is_ascii_alphabetic).collect();
-    for (i, c) in letters.iter().enumerate() {
-        if i + 1 == letters.len() && *c == 'y' {
-            out.push_str("i?");
-        }
-        out.push(*c);
-        out.push('+');
-    }
-    out.push_str(".*");
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -595,11 +576,5 @@ mod tests {
         );
         assert_eq!(parse_day("yesterday", false), None);
         assert_eq!(parse_day("2008-13", false), None);
-    }
-
-    #[test]
-    fn loose_pattern_allows_doubled_letters_and_iy() {
-        assert_eq!(loose_pattern("zelensky"), "z+e+l+e+n+s+k+i?y+.*");
-        assert_eq!(loose_pattern("obama"), "o+b+a+m+a+.*");
     }
 }
