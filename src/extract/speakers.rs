@@ -919,7 +919,24 @@ pub(crate) fn split_role(words: &[&str]) -> Option<NamePhrase> {
     while start < words.len() && !is_capitalized(words[start]) {
         start += 1;
     }
-    let name_words = &words[start..];
+    let mut name_words = &words[start..];
+    // A wire story's subhead run into its paragraph ("DELICATE BALANCE
+    // Bernanke said"): two or more words in capitals before a name written
+    // in mixed case are not part of it. One such word may be an acronym
+    // ("HSBC Holdings"), and is kept.
+    let shouting = |w: &&&str| {
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 3
+            && w.chars()
+                .all(|c| c.is_uppercase() || c == '\'' || c == '\u{2019}')
+    };
+    let caps = name_words.iter().take_while(shouting).count();
+    if caps >= 2
+        && name_words[caps..]
+            .iter()
+            .any(|w| w.chars().any(char::is_lowercase))
+    {
+        name_words = &name_words[caps..];
+    }
     if name_words.is_empty() {
         return None;
     }
@@ -1156,6 +1173,20 @@ mod tests {
     fn honorifics_and_possessives_are_dropped() {
         assert_eq!(split_role(&["Mr.", "Blair"]).unwrap().name, "Blair");
         assert_eq!(split_role(&["Trump's"]).unwrap().name, "Trump");
+    }
+
+    #[test]
+    fn a_subhead_in_capitals_run_into_the_text_is_not_the_name() {
+        let name = |w: &[&str]| split_role(w).unwrap().name;
+        assert_eq!(
+            name(&["DELICATE", "BALANCE", "Mara", "Quill"]),
+            "Mara Quill"
+        );
+        assert_eq!(name(&["HARBOUR'S", "BOLD", "PLAN", "Quill"]), "Quill");
+        // One word in capitals may be an acronym that names a company.
+        assert_eq!(name(&["HSBC", "Holdings"]), "HSBC Holdings");
+        // A name written all in capitals is still a name.
+        assert_eq!(name(&["MARA", "QUILL"]), "MARA QUILL");
     }
 
     #[test]
