@@ -191,6 +191,13 @@ fn scan_marks(
                     close(&mut open, c.len_utf8(), out);
                 }
                 (Family::Curly, '“') => open = Some((Family::Curly, i, i + c.len_utf8())),
+                // A mark after a space and before a word opens a quotation:
+                // the one open was never closed (wire copy loses closing
+                // marks before a subhead). Closing it here would turn every
+                // later quotation inside out, so it is dropped.
+                (Family::Straight, '"') if after_space && next_word => {
+                    open = Some((Family::Straight, i, i + 1));
+                }
                 (Family::Straight, '"') => close(&mut open, 1, out),
                 (Family::DoubleApostrophe, '\'') if next == Some('\'') => {
                     close(&mut open, 2, out);
@@ -2299,6 +2306,25 @@ mod tests {
     fn name_after_the_quote() {
         let t = "“The budget is balanced,” Ortiz said.";
         assert_eq!(speaker_of(t, "The budget"), Some("Ortiz".into()));
+    }
+
+    #[test]
+    fn a_quotation_left_open_does_not_turn_the_rest_inside_out() {
+        // Wire copy on one line, a closing mark lost before a subhead.
+        let t = "\"Tolls will rise in spring,\" Lena Ortiz said. \"The fund is empty. \
+                 TOLL PLAN The board met on Monday. Omar Haddad called the plan \
+                 \"reckless,\" and Mara Quint said it was \"late but needed.\"";
+        let got = attributed(t);
+        let texts: Vec<&str> = got.iter().map(|(q, _)| q.as_str()).collect();
+        assert!(texts.iter().any(|q| q.starts_with("reckless")), "{got:?}");
+        assert!(
+            texts.iter().any(|q| q.starts_with("late but needed")),
+            "{got:?}"
+        );
+        assert!(
+            !texts.iter().any(|q| q.contains("called the plan")),
+            "{got:?}"
+        );
     }
 
     #[test]
