@@ -138,11 +138,11 @@ tsize=$(du -sb "$scratch/tantivy" | cut -f1)
 port=$((20000 + RANDOM % 20000))
 "$tantivy" serve -i "$scratch/tantivy" -p "$port" >/dev/null 2>&1 &
 serve_pid=$!
-python3 - "$port" "$queries" "$wall" "$rss_kb" "$size" "$twall" "$trss_kb" "$tsize" "$inproc" <<'PY'
-import csv, http.client, statistics, sys, time, urllib.parse
+python3 - "$port" "$queries" "$wall" "$rss_kb" "$size" "$twall" "$trss_kb" "$tsize" "$index" <<'PY'
+import csv, http.client, statistics, subprocess, sys, time, urllib.parse
 port, queries = sys.argv[1], sys.argv[2]
 wall, rss, size, twall, trss, tsize = map(float, sys.argv[3:9])
-inproc = float(sys.argv[9].split()[1])
+index = sys.argv[9]
 for _ in range(100):
     try:
         conn = http.client.HTTPConnection("localhost", int(port))
@@ -153,21 +153,36 @@ for _ in range(100):
 with open(queries, encoding="utf-8") as f:
     rows = [r for r in csv.reader(f, delimiter="\t") if r and not r[0].startswith("#")]
 terms = [r[2].strip() for r in rows if len(r) > 2 and r[2].strip()]
-pooled = []
-for q in terms:
-    path = "/api/?" + urllib.parse.urlencode({"q": q, "nhits": 10})
-    for _ in range(20):
-        # A connection per request, as curl makes: on a kept-alive one the
-        # server's reply waits ~40 ms for a delayed ACK (Nagle).
-        t = time.perf_counter()
-        conn = http.client.HTTPConnection("localhost", int(port))
-        conn.request("GET", path); conn.getresponse().read(); conn.close()
-        pooled.append(time.perf_counter() - t)
-serve = statistics.median(pooled)
+
+def serve_median():
+    pooled = []
+    for q in terms:
+        path = "/api/?" + urllib.parse.urlencode({"q": q, "nhits": 10})
+        for _ in range(20):
+            # A connection per request, as curl makes: on a kept-alive one the
+            # server's reply waits ~40 ms for a delayed ACK (Nagle).
+            t = time.perf_counter()
+            conn = http.client.HTTPConnection("localhost", int(port))
+            conn.request("GET", path); conn.getresponse().read(); conn.close()
+            pooled.append(time.perf_counter() - t)
+    return statistics.median(pooled) * 1000
+
+def inproc_median():
+    out = subprocess.run(["cargo", "bench", "--bench", "search", "-q", "--", index, queries, "20"],
+                         capture_output=True, text=True, check=True).stdout
+    return float(out.strip().splitlines()[-1].split()[1])
+
+# This machine's speed drifts by up to 2x within minutes: the two are
+# measured in turns, three rounds each, and each round gives a ratio.
+rounds = [(inproc_median(), serve_median()) for _ in range(3)]
+inproc = statistics.median(r[0] for r in rounds)
+serve = statistics.median(r[1] for r in rounds) / 1000
+turns = ", ".join(f"{i:.2f}/{s:.2f}" for i, s in rounds)
+ratio = statistics.median(i / s for i, s in rounds)
 print("| measure | tantivy-cli | newsdex | ratio (newsdex / tantivy-cli) |")
 print("| --- | --- | --- | --- |")
 print(f"| index, full run | {twall:.1f} s (2 threads) | {wall:.1f} s | {wall/twall:.2f}x |")
 print(f"| peak RSS | {trss/1024:.0f} MB | {rss/1024:.0f} MB | {rss/trss:.2f}x |")
 print(f"| index size | {tsize/1e6:.0f} MB | {size/1e6:.0f} MB | {size/tsize:.2f}x |")
-print(f"| query, process running: median of every run of every query | serve, HTTP, a connection each {serve*1000:.2f} ms | in process {inproc:.2f} ms | {inproc/(serve*1000):.2f}x |")
+print(f"| query, process running: median of every run of every query, 3 rounds in turn | serve, HTTP, a connection each {serve*1000:.2f} ms | in process {inproc:.2f} ms | {ratio:.2f}x (rounds, ms: {turns}) |")
 PY
