@@ -6,6 +6,7 @@
 //! rest of the pipeline.
 
 pub mod article;
+pub mod dateline;
 pub mod dates;
 pub mod passages;
 pub mod quotes;

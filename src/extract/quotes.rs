@@ -33,6 +33,7 @@ use std::ops::Range;
 use chrono::NaiveDate;
 
 use super::article::{Quote, Speaker};
+use super::dateline::dateline;
 use super::dates::resolve_relative;
 use super::speakers::{
     Gender, NameBook, fold_word, gender_of_first_name, gender_of_name, gender_of_title,
@@ -65,10 +66,18 @@ pub fn extract_quotes(text: &str, date: Option<NaiveDate>) -> Vec<Quote> {
     }
     let mut attributor = Attributor::new(text, date);
     attributor.names.scan(text);
+    // A wire dateline's place ("NEW YORK (Reuters) -") is not a person who
+    // speaks, nor one a later "he" could mean: the first paragraph is read
+    // from after it.
+    let dateline_end = dateline(text).map(|d| d.span.end);
     let mut out = Vec::new();
     for (i, para) in paragraphs.iter().enumerate() {
         let segs: Vec<&Segment> = segments.iter().filter(|s| s.para == i).collect();
-        attributor.paragraph(para.clone(), &segs, &mut out);
+        let mut para = para.clone();
+        if let Some(end) = dateline_end.filter(|&e| para.contains(&e) && e > para.start) {
+            para.start = end;
+        }
+        attributor.paragraph(para, &segs, &mut out);
     }
     out
 }
@@ -2306,6 +2315,15 @@ mod tests {
     fn name_after_the_quote() {
         let t = "“The budget is balanced,” Ortiz said.";
         assert_eq!(speaker_of(t, "The budget"), Some("Ortiz".into()));
+    }
+
+    #[test]
+    fn a_datelines_place_is_not_who_he_is() {
+        let t = " NEW YORK/WASHINGTON  (Northgate Wire) - In late September, Harbour \
+                 Bank Chief Executive Omar Haddad walked into the office of Attorney General \
+                 Lena Ortiz and offered a deal. \"We are willing to take our lumps,\" he said, \
+                 according to a person briefed on the matter.";
+        assert_eq!(speaker_of(t, "We are willing"), Some("Omar Haddad".into()));
     }
 
     #[test]

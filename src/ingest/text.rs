@@ -271,23 +271,7 @@ pub fn unwrap_lines(text: &str) -> String {
 
 /// The outlet named in a dateline: "LISBON (Northgate Wire) - ...".
 fn dateline_outlet(body: &str) -> Option<String> {
-    let first = body.lines().find(|l| !l.trim().is_empty())?.trim();
-    let open = first.find('(')?;
-    let place = &first[..open];
-    if place.is_empty()
-        || place.len() > 40
-        || !place.chars().any(char::is_uppercase)
-        || place.chars().any(char::is_lowercase)
-    {
-        return None;
-    }
-    let close = first[open..].find(')')? + open;
-    let rest = first[close + 1..].trim_start();
-    if !rest.starts_with(['-', '–', '—']) {
-        return None;
-    }
-    let outlet = first[open + 1..close].trim();
-    (!outlet.is_empty() && outlet.len() < 40).then(|| outlet.to_string())
+    crate::extract::dateline::dateline(body).map(|d| d.outlet.to_string())
 }
 
 #[cfg(test)]
