@@ -1842,17 +1842,41 @@ fn label_speaker(toks: &[Tok], qpos: usize, known: impl Fn(&str) -> bool) -> Opt
     let before = (qpos >= 2 && toks[qpos - 1].is_punct(':'))
         .then(|| end.and_then(|e| np_at(toks, e, 0)))
         .flatten();
+    // "KATHY JONES, FIXED-INCOME STRATEGIST, CHARLES SCHWAB, NEW YORK: “...”":
+    // a label of comma-separated parts names the person first.
+    let first_part = (qpos >= 2 && toks[qpos - 1].is_punct(':'))
+        .then(|| {
+            let mut start = qpos - 1;
+            while start > 0
+                && qpos - 1 - start < 30
+                && !matches!(toks[start - 1].kind, TokKind::Quote(_))
+                && !['.', '!', '?', ';']
+                    .iter()
+                    .any(|&p| toks[start - 1].is_punct(p))
+            {
+                start -= 1;
+            }
+            let comma = (start..qpos - 1).find(|&k| toks[k].is_punct(','))?;
+            (comma > start)
+                .then(|| np_at(toks, comma - 1, start))
+                .flatten()
+        })
+        .flatten();
     let after = toks
         .get(qpos + 1)
         .filter(|t| t.is_punct('―') || t.is_punct('—') || t.is_punct('–'))
         .and_then(|_| np_after(toks, qpos + 2));
-    before.or(after).filter(|m| match m {
+    let person = |m: &Mention| match m {
         Mention::Name { words, .. } => {
             split_role(&words.iter().map(String::as_str).collect::<Vec<_>>())
                 .is_some_and(|p| !p.org && known(&p.name))
         }
         _ => false,
-    })
+    };
+    [first_part, before, after]
+        .into_iter()
+        .flatten()
+        .find(person)
 }
 
 /// "Mitch McConnell delivered a blunt message to Trump: “...”": with no
@@ -2315,6 +2339,16 @@ mod tests {
     fn name_after_the_quote() {
         let t = "“The budget is balanced,” Ortiz said.";
         assert_eq!(speaker_of(t, "The budget"), Some("Ortiz".into()));
+    }
+
+    #[test]
+    fn a_label_of_comma_separated_parts_names_the_person_first() {
+        let t = "Shares rose on Friday. MARA QUINT, CHIEF STRATEGIST, HARBOUR CAPITAL, \
+                 NEW YORK: \"The numbers came in below estimates, but that is a positive.\"\n\n\
+                 Fund manager Omar Haddad, who cut the stock to hold, was skeptical: \
+                 \"It will take longer to fix the business.\"";
+        assert_eq!(speaker_of(t, "The numbers"), Some("MARA QUINT".into()));
+        assert_eq!(speaker_of(t, "It will take"), Some("Omar Haddad".into()));
     }
 
     #[test]
