@@ -1839,12 +1839,11 @@ fn label_speaker(toks: &[Tok], qpos: usize, known: impl Fn(&str) -> bool) -> Opt
             .find(|&k| toks[k].is_punct('('))
             .and_then(|k| k.checked_sub(1));
     }
-    let before = (qpos >= 2 && toks[qpos - 1].is_punct(':'))
-        .then(|| end.and_then(|e| np_at(toks, e, 0)))
-        .flatten();
+    let colon = qpos >= 2 && toks[qpos - 1].is_punct(':');
+    let before = colon.then(|| end.and_then(|e| np_at(toks, e, 0))).flatten();
     // "KATHY JONES, FIXED-INCOME STRATEGIST, CHARLES SCHWAB, NEW YORK: “...”":
     // a label of comma-separated parts names the person first.
-    let first_part = (qpos >= 2 && toks[qpos - 1].is_punct(':'))
+    let first_part = colon
         .then(|| {
             let mut start = qpos - 1;
             while start > 0

@@ -165,20 +165,23 @@ fn without_page_lines(text: &str, titles: &[Option<&str>], byline: Option<&str>)
     let byline = byline
         .map(|b| words(b).join(" "))
         .filter(|b| b.contains(' '));
-    // What stands above the headline (a section's name, breadcrumbs) is the
-    // page's too.
-    let headline = text
+    // Which of the first lines are the headline; what stands above the
+    // first of them (a section's name, breadcrumbs) is the page's too.
+    let headlines: Vec<bool> = text
         .lines()
         .filter(|l| !l.trim().is_empty())
         .take(EDGE)
-        .position(|l| titles.iter().any(|t| is_headline(l, t)));
+        .map(|l| titles.iter().any(|t| is_headline(l, t)))
+        .collect();
+    let first_headline = headlines.iter().position(|&h| h);
     let mut out = String::with_capacity(text.len());
     let mut i = 0;
     for line in text.lines() {
         let line = line.trim();
         if !line.is_empty() {
             let head = i < EDGE;
-            let above = headline.is_some_and(|h| i < h);
+            let above = first_headline.is_some_and(|h| i < h);
+            let headline = headlines.get(i).copied().unwrap_or(false);
             i += 1;
             if above {
                 continue;
@@ -193,9 +196,8 @@ fn without_page_lines(text: &str, titles: &[Option<&str>], byline: Option<&str>)
             }
             if is_date_line(line)
                 || is_stamp_line(line)
-                || (head
-                    && (is_byline_line(line, byline.as_deref())
-                        || titles.iter().any(|t| is_headline(line, t))))
+                || headline
+                || (head && is_byline_line(line, byline.as_deref()))
             {
                 continue;
             }
@@ -255,22 +257,25 @@ fn is_byline_line(line: &str, byline: Option<&str>) -> bool {
 /// A stamp with a time but no date ("Updated at 1:23 p.m.", "Posted 10:05
 /// AM"): the page's, like the date lines.
 fn is_stamp_line(line: &str) -> bool {
-    let lower = line.to_lowercase();
-    line.split_whitespace().count() <= 6
+    line.contains(':')
+        && line.contains(|c: char| c.is_ascii_digit())
+        && line.split_whitespace().count() <= 6
         && ["updated", "published", "posted", "last updated", "modified"]
             .iter()
-            .any(|w| lower.starts_with(w))
-        && line.contains(|c: char| c.is_ascii_digit())
-        && line.contains(':')
+            .any(|w| {
+                line.get(..w.len())
+                    .is_some_and(|p| p.eq_ignore_ascii_case(w))
+            })
 }
 
 /// "© 2019 Press TV. All rights reserved.", "Copyright 2020 The Outlet".
 fn is_copyright_line(line: &str) -> bool {
-    let lower = line.to_lowercase();
     line.split_whitespace().count() <= 30
         && (line.contains('\u{a9}')
-            || lower.starts_with("copyright")
-            || lower.contains("all rights reserved"))
+            || line
+                .get(..9)
+                .is_some_and(|p| p.eq_ignore_ascii_case("copyright"))
+            || line.to_lowercase().contains("all rights reserved"))
 }
 
 /// Embedded posts: not the article's text, and their times are not its date.
@@ -460,10 +465,11 @@ pub fn nesting_depth(html: &str) -> usize {
 ///
 /// Half the bytes of the article-extraction benchmark's pages are script
 /// and style sheet, and another 4% vector drawings, which the parser reads
-/// a character at a time and the reader then throws away. JSON scripts (JSON-LD and other data) are
-/// kept: they carry the metadata. Dates in scripts' state objects are read
-/// from the page as it was ([`date_in_scripts`]). An element is left whole
-/// when its end tag cannot be found.
+/// a character at a time and the reader then throws away. JSON scripts
+/// (JSON-LD and other data) are kept: they carry the metadata. Dates in
+/// scripts' state objects are read from the page as it was
+/// ([`date_in_scripts`]). An element is left whole when its end tag cannot
+/// be found.
 fn without_code(html: &str) -> Cow<'_, str> {
     let bytes = html.as_bytes();
     let mut out = String::new();
