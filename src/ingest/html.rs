@@ -30,7 +30,12 @@ pub const MAX_DEPTH: usize = 2_000;
 
 /// Reads a whole saved page.
 pub fn read_page(html: &str) -> Parsed {
-    let depth = nesting_depth(html);
+    // The page without what no reader of it looks at: script and style
+    // code, drawings, navigation menus and unread attributes. This is what
+    // is parsed here and, should readability fail, by the fallback.
+    let html_no_code = without_code(html);
+    let lean = without_unread_attributes(&html_no_code);
+    let depth = nesting_depth(&lean);
     if depth > MAX_DEPTH {
         return Parsed {
             text: strip_tags(html),
@@ -40,10 +45,7 @@ pub fn read_page(html: &str) -> Parsed {
             ..Parsed::default()
         };
     }
-    // The page without its script and style code: what is parsed here and,
-    // should readability fail, by the fallback.
-    let html_no_code = without_code(html);
-    let doc = Document::from(html_no_code.as_ref());
+    let doc = Document::from(lean.as_ref());
     let mut page = Parsed::default();
     // Embedded posts are not the article's: not its text, and their times
     // are not its date.
@@ -113,7 +115,7 @@ pub fn read_page(html: &str) -> Parsed {
             page.notes.push(format!(
                 "could not prepare the page ({e}); indexed its main text without its menus"
             ));
-            page.text = fallback_text(&html_no_code);
+            page.text = fallback_text(&lean);
             return page;
         }
     };
@@ -138,7 +140,7 @@ pub fn read_page(html: &str) -> Parsed {
             page.notes.push(format!(
                 "found no article in the page ({e}); indexed its main text without its menus"
             ));
-            page.text = fallback_text(&html_no_code);
+            page.text = fallback_text(&lean);
         }
     }
     page
@@ -461,15 +463,20 @@ pub fn nesting_depth(html: &str) -> usize {
 }
 
 /// The page without the code in its `<script>`, `<style>` and `<svg>`
-/// elements (the elements stay, empty), for the parser.
+/// elements and without the menus in its `<nav>` elements (the elements
+/// stay, empty), for the parser.
 ///
 /// Half the bytes of the article-extraction benchmark's pages are script
 /// and style sheet, and another 4% vector drawings, which the parser reads
-/// a character at a time and the reader then throws away. JSON scripts
-/// (JSON-LD and other data) are kept: they carry the metadata. Dates in
-/// scripts' state objects are read from the page as it was
-/// ([`date_in_scripts`]). An element is left whole when its end tag cannot
-/// be found.
+/// a character at a time and the reader then throws away. Of what is left,
+/// a fifth is navigation: menus and breadcrumbs, never the article's text,
+/// its date or its metadata. (Footers and asides are kept: some hold the
+/// article's date.) JSON scripts (JSON-LD and other data) are kept: they
+/// carry the metadata. Dates in scripts' state objects are read from the
+/// page as it was ([`date_in_scripts`]). A script, style sheet or drawing
+/// is left whole, with the rest of the page, when its end tag cannot be
+/// found, as the parser would read it; a menu without an end tag is
+/// simply left.
 fn without_code(html: &str) -> Cow<'_, str> {
     let bytes = html.as_bytes();
     let mut out = String::new();
@@ -478,11 +485,14 @@ fn without_code(html: &str) -> Cow<'_, str> {
     while let Some(p) = memchr::memchr(b'<', &bytes[i..]) {
         let at = i + p;
         i = at + 1;
-        let Some(tag) = [&b"script"[..], b"style", b"svg"].into_iter().find(|t| {
-            bytes.len() > at + 1 + t.len()
-                && bytes[at + 1..at + 1 + t.len()].eq_ignore_ascii_case(t)
-                && ends_tag_name(bytes[at + 1 + t.len()])
-        }) else {
+        let Some(tag) = [&b"script"[..], b"style", b"svg", b"nav"]
+            .into_iter()
+            .find(|t| {
+                bytes.len() > at + 1 + t.len()
+                    && bytes[at + 1..at + 1 + t.len()].eq_ignore_ascii_case(t)
+                    && ends_tag_name(bytes[at + 1 + t.len()])
+            })
+        else {
             continue;
         };
         let Some(open_end) = tag_end(bytes, at + 1 + tag.len()) else {
@@ -496,6 +506,10 @@ fn without_code(html: &str) -> Cow<'_, str> {
             continue;
         }
         let Some(close) = end_tag(bytes, open_end, tag) else {
+            if tag == b"nav" {
+                i = open_end;
+                continue;
+            }
             break;
         };
         if close > open_end {
@@ -503,6 +517,98 @@ fn without_code(html: &str) -> Cow<'_, str> {
             copied = close;
         }
         i = close + 2;
+    }
+    if copied == 0 {
+        Cow::Borrowed(html)
+    } else {
+        out.push_str(&html[copied..]);
+        Cow::Owned(out)
+    }
+}
+
+/// Whether nothing that reads the page looks at an attribute: script
+/// state (`data-*`) and the alternative image sources (`srcset`, `sizes`).
+/// A tenth of the bytes the parser sees once code is gone, and an
+/// allocation each.
+fn is_unread_attribute(name: &[u8]) -> bool {
+    (name.len() > 5 && name[..5].eq_ignore_ascii_case(b"data-"))
+        || name.eq_ignore_ascii_case(b"srcset")
+        || name.eq_ignore_ascii_case(b"sizes")
+}
+
+/// The page without the attributes no reader of it looks at
+/// ([`is_unread_attribute`]). Start tags are read as the parser reads them:
+/// names end at whitespace, `/`, `=` or `>`, values are quoted or end at
+/// whitespace or `>`. Script contents (the JSON kept by [`without_code`])
+/// are left as they are. At a quote that never closes the rest of the page
+/// is left as it is.
+fn without_unread_attributes(html: &str) -> Cow<'_, str> {
+    let bytes = html.as_bytes();
+    let len = bytes.len();
+    let space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c');
+    let mut out = String::new();
+    let mut copied = 0;
+    let mut i = 0;
+    'tags: while let Some(p) = memchr::memchr(b'<', &bytes[i..]) {
+        let at = i + p;
+        i = at + 1;
+        if !bytes.get(i).is_some_and(u8::is_ascii_alphabetic) {
+            continue;
+        }
+        let mut k = i;
+        while k < len && !ends_tag_name(bytes[k]) {
+            k += 1;
+        }
+        let script = bytes[i..k].eq_ignore_ascii_case(b"script");
+        loop {
+            while k < len && (space(bytes[k]) || bytes[k] == b'/') {
+                k += 1;
+            }
+            if k >= len {
+                break 'tags;
+            }
+            if bytes[k] == b'>' {
+                k += 1;
+                break;
+            }
+            let name_start = k;
+            k += 1;
+            while k < len && !space(bytes[k]) && !matches!(bytes[k], b'=' | b'>' | b'/') {
+                k += 1;
+            }
+            let name_end = k;
+            while k < len && space(bytes[k]) {
+                k += 1;
+            }
+            if k < len && bytes[k] == b'=' {
+                k += 1;
+                while k < len && space(bytes[k]) {
+                    k += 1;
+                }
+                match bytes.get(k) {
+                    Some(&q @ (b'"' | b'\'')) => match memchr::memchr(q, &bytes[k + 1..]) {
+                        Some(e) => k += e + 2,
+                        None => break 'tags,
+                    },
+                    _ => {
+                        while k < len && !space(bytes[k]) && bytes[k] != b'>' {
+                            k += 1;
+                        }
+                    }
+                }
+            }
+            if is_unread_attribute(&bytes[name_start..name_end]) {
+                out.push_str(&html[copied..name_start]);
+                copied = k;
+            }
+        }
+        i = k;
+        if script {
+            match end_tag(bytes, k, b"script") {
+                Some(e) => i = e,
+                None => break,
+            }
+        }
     }
     if copied == 0 {
         Cow::Borrowed(html)
@@ -1566,6 +1672,50 @@ mod tests {
         );
         let plain = "<p>No code here.</p>";
         assert!(matches!(without_code(plain), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn menus_are_emptied_before_parsing_footers_are_not() {
+        let page = "<nav class=\"menu\"><a href=\"/\">Home</a></nav><navbar>kept</navbar>\
+                    <p>Text.</p><footer>Published 2 May 2021</footer>\
+                    <nav>no end<script>code</script><p>More.</p>";
+        assert_eq!(
+            without_code(page),
+            "<nav class=\"menu\"></nav><navbar>kept</navbar>\
+             <p>Text.</p><footer>Published 2 May 2021</footer>\
+             <nav>no end<script></script><p>More.</p>"
+        );
+        let parsed = read_page(&format!(
+            "<html><body><nav><a href=\"/a\">Sport news</a></nav><article>{}</article></body></html>",
+            "<p>The council met on Monday to vote on the budget for the coming year.</p>".repeat(8)
+        ));
+        assert!(!parsed.text.contains("Sport news"), "{}", parsed.text);
+        assert!(parsed.text.contains("The council met"), "{}", parsed.text);
+    }
+
+    #[test]
+    fn unread_attributes_are_left_out_before_parsing() {
+        let page = "<div class=\"a\" data-state='{\"x\": \"1>2\"}' id=b>\
+                    <img src=\"p.jpg\" srcset=\"p2.jpg 2x\" SIZES=100vw DATA-X alt=\"A\">\
+                    <a href=\"/x\" data-track = \"y\">Link</a><p>2 < 3 data-y=\"text\"</p>\
+                    <script type=\"application/ld+json\">{\"a\": \"<b data-k=v>\"}</script>\
+                    <time datetime=\"2021-05-02\" data-t=1>May 2</time>";
+        assert_eq!(
+            without_unread_attributes(page),
+            "<div class=\"a\"  id=b>\
+             <img src=\"p.jpg\"   alt=\"A\">\
+             <a href=\"/x\" >Link</a><p>2 < 3 data-y=\"text\"</p>\
+             <script type=\"application/ld+json\">{\"a\": \"<b data-k=v>\"}</script>\
+             <time datetime=\"2021-05-02\" >May 2</time>"
+        );
+        // A quote that never closes leaves the rest as it was.
+        let open = "<p data-a=\"1\">x</p><p data-b=\"unclosed>y</p>";
+        assert_eq!(
+            without_unread_attributes(open),
+            "<p >x</p><p data-b=\"unclosed>y</p>"
+        );
+        let plain = "<p class=\"x\">No data here.</p>";
+        assert!(matches!(without_unread_attributes(plain), Cow::Borrowed(_)));
     }
 
     #[test]
