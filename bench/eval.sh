@@ -6,7 +6,11 @@
 #   bench/eval.sh dates        [EVAL_DIR]   publication dates of saved pages
 #   bench/eval.sh manifest     [NEWS_HTML]  title, outlet, date of saved pages against
 #                                           the news-html manifest (../shared/corpora/news-html)
-#   bench/eval.sh all          [EVAL_DIR]   all four; news-html from NEWS_HTML_DIR
+#   bench/eval.sh wire         [CORPUS]     publication time, day, title and byline of the
+#                                           Reuters wire files against its index.tsv.xz
+#                                           (../shared/corpora/reuters-financial-2006-2013)
+#   bench/eval.sh all          [EVAL_DIR]   all five; news-html from NEWS_HTML_DIR, the
+#                                           wire corpus from WIRE_DIR
 #
 # Needs python3 (the scorers are Python) and a release build, which it makes.
 # MANIFEST_ERRORS=N makes the manifest mode list N mismatches per field.
@@ -15,9 +19,12 @@ cd "$(dirname "$0")/.."
 what=${1:-all}
 if [ "$what" = manifest ]; then
   news_dir=$(cd "${2:-${NEWS_HTML_DIR:-../shared/corpora/news-html}}" && pwd)
+elif [ "$what" = wire ]; then
+  wire_dir=$(cd "${2:-${WIRE_DIR:-../shared/corpora/reuters-financial-2006-2013}}" && pwd)
 else
   eval_dir=$(cd "${2:-${EVAL_DIR:-../shared/eval}}" && pwd)
   news_dir=${NEWS_HTML_DIR:-../shared/corpora/news-html}
+  wire_dir=${WIRE_DIR:-../shared/corpora/reuters-financial-2006-2013}
 fi
 cargo build --release --locked -q
 bin=$PWD/target/release/newsdex
@@ -99,11 +106,19 @@ manifest() {
     --refs "$work/news-html" --errors "${MANIFEST_ERRORS:-0}"
 }
 
+wire() {
+  echo "== wire copy (Reuters text files: date line, headline, byline against index.tsv.xz)"
+  tar -xJf "$wire_dir"/reuters-financial-2006-2013.tar.xz -C "$work"
+  extract_dir wire "$work/ReutersNews106521" --no-text
+  python3 bench/wire.py "$wire_dir/index.tsv.xz" "$work/wire.jsonl" --errors "${WIRE_ERRORS:-0}"
+}
+
 case $what in
   quotes) quotes ;;
   extraction) extraction ;;
   dates) dates ;;
   manifest) manifest ;;
-  all) quotes; extraction; dates; manifest ;;
-  *) echo "usage: bench/eval.sh quotes|extraction|dates|manifest|all [EVAL_DIR or NEWS_HTML dir]" >&2; exit 2 ;;
+  wire) wire ;;
+  all) quotes; extraction; dates; manifest; wire ;;
+  *) echo "usage: bench/eval.sh quotes|extraction|dates|manifest|wire|all [EVAL_DIR or NEWS_HTML dir]" >&2; exit 2 ;;
 esac
