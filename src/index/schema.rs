@@ -58,8 +58,12 @@ pub struct Fields {
 /// What a field must offer.
 #[derive(Clone, Copy, PartialEq)]
 enum Need {
-    /// Untokenized, fast and indexed: ids and paths.
+    /// Untokenized, fast and indexed: the folder, read as a column and
+    /// deleted by term.
     Key,
+    /// Untokenized, indexed and stored: the file path, deleted by term and
+    /// listed in order from the term dictionary.
+    Path,
     /// Tokenized text with positions, for phrases.
     Phrases,
     /// Tokenized text with term frequencies, for ranking without phrases.
@@ -88,6 +92,11 @@ impl Fields {
                         && o.get_indexing_options()
                             .is_some_and(|i| i.tokenizer() == "raw")
                 }
+                (Need::Path, FieldType::Str(o)) => {
+                    o.is_stored()
+                        && o.get_indexing_options()
+                            .is_some_and(|i| i.tokenizer() == "raw")
+                }
                 (Need::Phrases, FieldType::Str(o)) => o
                     .get_indexing_options()
                     .is_some_and(|i| i.index_option() == IndexRecordOption::WithFreqsAndPositions),
@@ -109,9 +118,9 @@ impl Fields {
             }
         };
         Ok(Fields {
-            file: get("file", Need::Key)?,
+            file: get("file", Need::Path)?,
             root: get("root", Need::Key)?,
-            article: get("article", Need::Key)?,
+            article: get("article", Need::Stored)?,
             passage: get("passage", Need::FastU64)?,
             file_size: get("file_size", Need::FastU64)?,
             file_mtime: get("file_mtime", Need::FastU64)?,

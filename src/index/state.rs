@@ -314,22 +314,23 @@ pub fn indexed_articles(path: &std::path::Path) -> Result<Vec<String>, super::In
     let searcher = super::snapshot(&index)?.searcher();
     let schema = searcher.schema();
     let mut out = Vec::new();
-    let mut buf = String::new();
     for segment in searcher.segment_readers() {
-        let ff = segment.fast_fields();
-        let passage = ff.u64(schema.get_field_name(fields.passage))?;
-        let Some(ids) = ff.str(schema.get_field_name(fields.article))? else {
-            continue;
-        };
+        let passage = segment
+            .fast_fields()
+            .u64(schema.get_field_name(fields.passage))?;
+        let store = segment
+            .get_store_reader(1)
+            .map_err(tantivy::TantivyError::from)?;
         for doc in segment.doc_ids_alive() {
             if passage.first(doc) != Some(0) {
                 continue;
             }
-            if let Some(ord) = ids.term_ords(doc).next() {
-                buf.clear();
-                ids.ord_to_str(ord, &mut buf)
-                    .map_err(tantivy::TantivyError::from)?;
-                out.push(buf.clone());
+            let stored: tantivy::TantivyDocument = store.get(doc)?;
+            if let Some(id) = stored
+                .get_first(fields.article)
+                .and_then(|v| tantivy::schema::Value::as_str(&v))
+            {
+                out.push(id.to_string());
             }
         }
     }
