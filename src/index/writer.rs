@@ -609,17 +609,32 @@ pub struct StoredQuote {
 /// Bodies shorter than this are never treated as copies of each other.
 pub const MIN_COPY_LEN: usize = 200;
 
+/// The hash that copies of one story share: of the body's words joined by
+/// single spaces, so copies that differ only in white space match. Short
+/// bodies (headline-only items) are too alike to call copies: they get none
+/// (0). The words stream into the hash; no joined copy of the body is made.
+fn body_hash(text: &str) -> u64 {
+    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+    let mut len = 0;
+    for (i, word) in text.split_whitespace().enumerate() {
+        if i > 0 {
+            hasher.update(b" ");
+            len += 1;
+        }
+        hasher.update(word.as_bytes());
+        len += word.len();
+    }
+    if len < MIN_COPY_LEN {
+        0
+    } else {
+        hasher.digest().max(1)
+    }
+}
+
 /// The documents of one article: one per passage (at least one, so every
 /// file has a record in the index even with an empty body).
 pub fn documents(fields: &Fields, a: &Article, file: &FileInfo) -> Vec<TantivyDocument> {
-    // Copies of one story share a body hash. Short bodies (headline-only
-    // items) are too alike to call copies: they get none (0).
-    let normalized: String = a.text.split_whitespace().collect::<Vec<_>>().join(" ");
-    let body_hash = if normalized.len() < MIN_COPY_LEN {
-        0
-    } else {
-        xxhash_rust::xxh3::xxh3_64(normalized.as_bytes()).max(1)
-    };
+    let body_hash = body_hash(&a.text);
     let date = a.date.map(|d| {
         DateTime::from_timestamp_secs(
             d.and_hms_opt(0, 0, 0)
@@ -713,4 +728,37 @@ pub fn documents(fields: &Fields, a: &Article, file: &FileInfo) -> Vec<TantivyDo
         prev_text = text;
     }
     docs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn copies_that_differ_in_white_space_share_a_body_hash() {
+        let body =
+            "ROSTAL (Northgate Wire) - The Ostrava Republic rejected the conditions. ".repeat(4);
+        let respaced = format!(
+            "  {}\n\n",
+            body.replace(' ', "\u{a0} \t").replace(". ", ".\n")
+        );
+        let h = body_hash(&body);
+        assert_ne!(h, 0);
+        assert_eq!(body_hash(&respaced), h);
+        // The words joined by single spaces, hashed whole: indexes built
+        // before the hash streamed keep their values.
+        let joined = body.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert_eq!(h, xxhash_rust::xxh3::xxh3_64(joined.as_bytes()));
+        assert_ne!(body_hash(&body.replace("rejected", "accepted")), h);
+    }
+
+    #[test]
+    fn short_bodies_are_never_copies() {
+        assert_eq!(body_hash("Markets close higher"), 0);
+        assert_eq!(body_hash(""), 0);
+        assert_eq!(
+            body_hash(&"x".repeat(MIN_COPY_LEN)),
+            xxhash_rust::xxh3::xxh3_64(&[b'x'; MIN_COPY_LEN]).max(1)
+        );
+    }
 }
