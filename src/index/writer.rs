@@ -209,7 +209,7 @@ impl tantivy::indexer::MergePolicy for CappedMerges {
 /// While a run indexes, its writer's memory and a merge share the process,
 /// so merges stop at 150,000 passages. The tidy merges run alone after the
 /// writer is gone, so they may read twice as much and stay within the run's
-/// peak memory (Reuters: 265 MB peak either way).
+/// peak memory (Reuters: 259-263 MB peak either way).
 const TIDY_MAX_DOCS: u32 = 300_000;
 
 /// Merges the segments a run leaves behind, two or more at a time, into
