@@ -6,7 +6,7 @@
 #   bench/eval.sh dates        [EVAL_DIR]   publication dates of saved pages
 #   bench/eval.sh manifest     [NEWS_HTML]  title, outlet, date of saved pages against
 #                                           the news-html manifest (../shared/corpora/news-html)
-#   bench/eval.sh wire         [CORPUS]     publication time, day, title and byline of the
+#   bench/eval.sh wire         [WIRE_DIR]   publication time, day, title and byline of the
 #                                           Reuters wire files against its index.tsv.xz
 #                                           (../shared/corpora/reuters-financial-2006-2013)
 #   bench/eval.sh all          [EVAL_DIR]   all five; news-html from NEWS_HTML_DIR, the

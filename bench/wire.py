@@ -56,22 +56,24 @@ def main():
     ap.add_argument("--errors", type=int, default=0, help="list N mismatches per column")
     args = ap.parse_args()
 
-    got = {}
-    with open(args.extract, encoding="utf-8") as f:
-        for line in f:
-            a = json.loads(line)
-            got[a["path"]] = a
-
     # The table's paths start at the folder the archive unpacks to; the day
     # folder and the file name identify a file.
     def tail(path):
         return "/".join(path.split("/")[-2:])
 
-    by_tail = {tail(path): a for path, a in got.items()}
+    with open(args.extract, encoding="utf-8") as f:
+        by_tail = {tail(a["path"]): a for a in map(json.loads, f)}
 
-    counts = {k: 0 for k in ("time", "day", "title", "byline_right", "byline_rows", "byline_invented")}
-    rows = skipped = 0
+    counts = {k: 0 for k in ("time", "day", "title", "byline", "byline_rows", "byline_invented")}
     errors = {k: [] for k in ("time", "day", "title", "byline")}
+
+    def check(column, right, rel, want, have):
+        if right:
+            counts[column] += 1
+        elif len(errors[column]) < args.errors:
+            errors[column].append((rel, want, have))
+
+    rows = skipped = 0
     with open_table(args.table) as f:
         header = f.readline().rstrip("\n").split("\t")
         col = {name: i for i, name in enumerate(header)}
@@ -88,29 +90,18 @@ def main():
                 continue
             truth = instant(published)
             mine = instant(a.get("published"))
-            if truth and mine and truth == mine:
-                counts["time"] += 1
-            elif len(errors["time"]) < args.errors:
-                errors["time"].append((rel, published, a.get("published")))
-            if truth and a.get("date") == truth.date().isoformat():
-                counts["day"] += 1
-            elif len(errors["day"]) < args.errors:
-                errors["day"].append((rel, truth and truth.date().isoformat(), a.get("date")))
-            if fold(a.get("title")) == fold(cells[col["title"]]):
-                counts["title"] += 1
-            elif len(errors["title"]) < args.errors:
-                errors["title"].append((rel, cells[col["title"]], a.get("title")))
+            check("time", truth and mine and truth == mine, rel, published, a.get("published"))
+            day = truth and truth.date().isoformat()
+            check("day", truth and a.get("date") == day, rel, day, a.get("date"))
+            title = cells[col["title"]]
+            check("title", fold(a.get("title")) == fold(title), rel, title, a.get("title"))
             want = cells[col["byline"]]
             if want.strip():
                 counts["byline_rows"] += 1
-                if names(want) == names(a.get("byline")):
-                    counts["byline_right"] += 1
-                elif len(errors["byline"]) < args.errors:
-                    errors["byline"].append((rel, want, a.get("byline")))
+                check("byline", names(want) == names(a.get("byline")), rel, want, a.get("byline"))
             elif a.get("byline"):
                 counts["byline_invented"] += 1
-                if len(errors["byline"]) < args.errors:
-                    errors["byline"].append((rel, want, a.get("byline")))
+                check("byline", False, rel, want, a.get("byline"))
 
     def share(n, d):
         return f"{n:,}/{d:,} = {100 * n / d:.2f}%" if d else "-"
@@ -121,7 +112,7 @@ def main():
     print(f"| publication time (instant) | {share(counts['time'], rows)} |")
     print(f"| publication day (local) | {share(counts['day'], rows)} |")
     print(f"| title | {share(counts['title'], rows)} |")
-    print(f"| byline (files with one) | {share(counts['byline_right'], counts['byline_rows'])} |")
+    print(f"| byline (files with one) | {share(counts['byline'], counts['byline_rows'])} |")
     print(f"| byline given where there is none | {counts['byline_invented']:,} files |")
     for column, rows_ in errors.items():
         for rel, want, have in rows_:

@@ -226,7 +226,7 @@ fn tidy(index: &tantivy::Index, fields: &Fields, path: &Path) -> Result<(), Inde
         max_docs: TIDY_MAX_DOCS,
         min_segments: 2,
     };
-    let groups = policy.groups(&index.searchable_segment_metas()?, 2);
+    let groups = policy.groups(&index.searchable_segment_metas()?, policy.min_segments);
     if groups.is_empty() {
         return Ok(());
     }
@@ -784,7 +784,7 @@ mod tests {
             metas.iter().find(|m| m.id() == *id).unwrap().num_docs()
         };
         let groups: Vec<Vec<u32>> = policy
-            .groups(&metas, 2)
+            .groups(&metas, policy.min_segments)
             .iter()
             .map(|g| g.0.iter().map(size_of).collect())
             .collect();

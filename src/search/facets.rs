@@ -174,7 +174,7 @@ pub fn count(
     top: usize,
     aliases: &Aliases,
 ) -> Result<Vec<SpeakerCount>, SearchError> {
-    let raw = searcher.search(query, &FacetValues::of(searcher, field))?;
+    let raw = searcher.search(query, &FacetValues { field })?;
     let names: Vec<String> = raw.iter().map(|(n, _)| n.clone()).collect();
     let groups = group_keys(&names, aliases);
     let mut merged: BTreeMap<&String, Vec<(String, u64)>> = BTreeMap::new();
@@ -222,7 +222,7 @@ pub fn count_values(
     field: Field,
     top: usize,
 ) -> Result<Vec<(String, u64)>, SearchError> {
-    let mut out = searcher.search(query, &FacetValues::of(searcher, field))?;
+    let mut out = searcher.search(query, &FacetValues { field })?;
     out.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     out.truncate(top);
     Ok(out)
@@ -235,17 +235,7 @@ pub fn count_values(
 /// cold search); this collector counts value ordinals and reads the names of
 /// only the values it found.
 struct FacetValues {
-    field: String,
-    field_id: Field,
-}
-
-impl FacetValues {
-    fn of(searcher: &tantivy::Searcher, field: Field) -> Self {
-        Self {
-            field: searcher.schema().get_field_name(field).to_string(),
-            field_id: field,
-        }
-    }
+    field: Field,
 }
 
 struct FacetValuesInSegment {
@@ -302,9 +292,9 @@ impl Collector for FacetValues {
         _: tantivy::SegmentOrdinal,
         segment: &tantivy::SegmentReader,
     ) -> tantivy::Result<FacetValuesInSegment> {
-        let reader = segment.facet_reader(&self.field)?;
+        let reader = segment.facet_reader(segment.schema().get_field_name(self.field))?;
         let counts = vec![0; reader.num_facets()];
-        let names = Names::of(segment, self.field_id, &reader);
+        let names = Names::of(segment, self.field, &reader);
         Ok(FacetValuesInSegment {
             reader,
             names,
