@@ -84,6 +84,9 @@ def main():
                 continue
             rows += 1
             rel = cells[col["path"]]
+            want = cells[col["byline"]]
+            if want.strip():
+                counts["byline_rows"] += 1
             a = by_tail.get(tail(rel))
             if a is None:
                 skipped += 1
@@ -95,9 +98,7 @@ def main():
             check("day", truth and a.get("date") == day, rel, day, a.get("date"))
             title = cells[col["title"]]
             check("title", fold(a.get("title")) == fold(title), rel, title, a.get("title"))
-            want = cells[col["byline"]]
             if want.strip():
-                counts["byline_rows"] += 1
                 check("byline", names(want) == names(a.get("byline")), rel, want, a.get("byline"))
             elif a.get("byline"):
                 counts["byline_invented"] += 1
