@@ -64,6 +64,13 @@ pub fn extract_quotes(text: &str, date: Option<NaiveDate>) -> Vec<Quote> {
     if segments.iter().any(|s| !s.single) {
         segments.retain(|s| !s.single);
     }
+    // Quotations come only from quoted segments, and what the attributor
+    // learns flows forward: paragraphs after the last quoted one cannot
+    // change a quotation, and an article without one needs no reading at all
+    // (on Reuters most of the words of the attributor's input).
+    let Some(last) = segments.iter().map(|s| s.para).max() else {
+        return Vec::new();
+    };
     let mut attributor = Attributor::new(text, date);
     attributor.names.scan(text);
     // A wire dateline's place ("NEW YORK (Reuters) -") is not a person who
@@ -71,7 +78,7 @@ pub fn extract_quotes(text: &str, date: Option<NaiveDate>) -> Vec<Quote> {
     // from after it.
     let dateline_end = dateline(text).map(|d| d.span.end);
     let mut out = Vec::new();
-    for (i, para) in paragraphs.iter().enumerate() {
+    for (i, para) in paragraphs.iter().enumerate().take(last + 1) {
         let segs: Vec<&Segment> = segments.iter().filter(|s| s.para == i).collect();
         let mut para = para.clone();
         if let Some(end) = dateline_end.filter(|&e| para.contains(&e) && e > para.start) {
@@ -2332,6 +2339,24 @@ mod tests {
                 )
             })
             .1
+    }
+
+    #[test]
+    fn the_last_quoted_paragraph_is_read_and_what_follows_changes_nothing() {
+        let body = "Lena Ortiz, the transport minister, spoke in Rostal on Monday.\n\n\
+                    Traffic in the city was light.\n\n\
+                    \"Tolls will rise in spring,\" she said.";
+        let quotes = extract_quotes(body, NaiveDate::from_ymd_opt(2024, 3, 6));
+        assert_eq!(quotes.len(), 1, "{quotes:?}");
+        assert_eq!(
+            quotes[0].speaker.as_ref().map(|s| s.name.as_str()),
+            Some("Lena Ortiz")
+        );
+        assert_eq!(quotes[0].said_on, NaiveDate::from_ymd_opt(2024, 3, 6));
+        let longer = format!("{body}\n\nOmar Haddad said the plan was late.\n\nShe left.");
+        let again = extract_quotes(&longer, NaiveDate::from_ymd_opt(2024, 3, 6));
+        assert_eq!(format!("{again:?}"), format!("{quotes:?}"));
+        assert!(extract_quotes("No one was quoted. Ortiz said so.", None).is_empty());
     }
 
     #[test]
