@@ -37,8 +37,8 @@ use super::dateline::dateline;
 use super::dates::resolve_relative;
 use super::speakers::{
     Gender, NameBook, fold_word, gender_of_first_name, gender_of_name, gender_of_title,
-    is_calendar_word, is_capitalized, is_name_word, is_nominal_head, is_role_word, is_stop_capital,
-    is_subject_pronoun, lower, split_role,
+    is_calendar_word, is_capitalized, is_name_word, is_nominal_head, is_org_word, is_role_word,
+    is_stop_capital, is_subject_pronoun, lower, split_role,
 };
 
 /// Finds the direct quotations in an article body and attributes them.
@@ -1439,13 +1439,15 @@ impl<'a> Attributor<'a> {
                             role: None,
                             named: false,
                         };
-                        self.nominals.push((head, s.clone()));
+                        self.nominals.push((head.clone(), s.clone()));
                         s
                     }
                 };
-                if singular {
+                // "The board said" speaks for an organisation: a later "he"
+                // or "she" is not the board.
+                if singular && !is_org_word(&head) {
                     self.last_person = Some(speaker.clone());
-                } else {
+                } else if !singular {
                     self.last_group = Some(speaker.clone());
                 }
                 Some(speaker)
@@ -2454,6 +2456,14 @@ mod tests {
         let t = "Tomas Rigby met Marta Ellison.\n\
                  “It went well,” he said.";
         assert_eq!(speaker_of(t, "It went"), Some("Tomas Rigby".into()));
+    }
+
+    #[test]
+    fn he_or_she_is_not_the_organisation_in_subject_position() {
+        let t = "Lena Ortiz, the transport minister, spoke in Rostal on Monday.\n\
+                 The board met for three hours.\n\
+                 “Tolls will rise in spring,” she said.";
+        assert_eq!(speaker_of(t, "Tolls"), Some("Lena Ortiz".into()));
     }
 
     #[test]

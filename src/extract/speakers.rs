@@ -464,7 +464,7 @@ pub(crate) fn is_calendar_word(w: &str) -> bool {
 }
 
 /// Words that mark a capitalised run as an organisation, not a person.
-fn is_org_word(w: &str) -> bool {
+pub(crate) fn is_org_word(w: &str) -> bool {
     matches!(
         w,
         "department"
