@@ -163,20 +163,27 @@ fn scan_marks(
 ) {
     let s = &text[para.clone()];
     let base = para.start;
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let bytes = s.as_bytes();
     let mut open: Option<(Family, usize, usize)> = None; // family, mark start, inner start
-    let mut k = 0;
-    while k < chars.len() {
-        let (i, c) = chars[k];
+    // Byte offset of the next character to look at. Every mark starts with
+    // one of these bytes, none of which continues a UTF-8 sequence: the scan
+    // jumps from one to the next instead of decoding every character.
+    let mut at = 0;
+    while let Some(skip) = bytes[at..]
+        .iter()
+        .position(|b| matches!(b, b'"' | b'\'' | b'`' | 0xC2 | 0xE2))
+    {
+        let i = at + skip;
+        let c = s[i..].chars().next().expect("a mark starts a character");
+        at = i + c.len_utf8();
         if !matches!(
             c,
             '“' | '”' | '"' | '\'' | '«' | '»' | '‘' | '’' | '„' | '`'
         ) {
-            k += 1;
             continue;
         }
-        let prev = if k > 0 { Some(chars[k - 1].1) } else { None };
-        let next = chars.get(k + 1).map(|&(_, c)| c);
+        let prev = s[..i].chars().next_back();
+        let next = s[at..].chars().next();
         let after_space = prev.is_none_or(|p| {
             p.is_whitespace() || matches!(p, '(' | '[' | '{' | '—' | '–' | '-' | '/')
         });
@@ -217,7 +224,7 @@ fn scan_marks(
                 (Family::Straight, '"') => close(&mut open, 1, out),
                 (Family::DoubleApostrophe, '\'') if next == Some('\'') => {
                     close(&mut open, 2, out);
-                    k += 1;
+                    at += 1;
                 }
                 (Family::DoubleApostrophe, '”' | '"') => close(&mut open, c.len_utf8(), out),
                 (Family::Guillemet, '»') => close(&mut open, c.len_utf8(), out),
@@ -236,11 +243,11 @@ fn scan_marks(
                 '«' => open = Some((Family::Guillemet, i, i + c.len_utf8())),
                 '\'' if next == Some('\'') && after_space => {
                     open = Some((Family::DoubleApostrophe, i, i + 2));
-                    k += 1;
+                    at += 1;
                 }
                 '`' if next == Some('`') && after_space => {
                     open = Some((Family::DoubleApostrophe, i, i + 2));
-                    k += 1;
+                    at += 1;
                 }
                 '‘' if after_space && next_word => open = Some((Family::Single, i, i + 3)),
                 '\'' if after_space && next.is_some_and(char::is_alphabetic) => {
@@ -249,7 +256,6 @@ fn scan_marks(
                 _ => {}
             },
         }
-        k += 1;
     }
     if let Some((fam, open_at, inner_start)) = open {
         let single = matches!(fam, Family::Single | Family::StraightSingle);
