@@ -1391,7 +1391,14 @@ impl<'a> Attributor<'a> {
             Mention::Name { words, .. } => {
                 let refs: Vec<&str> = words.iter().map(String::as_str).collect();
                 let p = split_role(&refs)?;
-                if p.org {
+                // "Analysts said": a plural noun capitalised at the start of
+                // a sentence speaks for a group, and no later "he" is them.
+                let folded = fold_word(&p.name);
+                let group = p.role.is_none()
+                    && !p.name.contains(' ')
+                    && folded.ends_with('s')
+                    && is_nominal_head(&folded);
+                if p.org || group {
                     let s = Speaker {
                         name: p.name,
                         role: p.role,
@@ -2470,6 +2477,18 @@ mod tests {
                  The board met for three hours.\n\
                  “Tolls will rise in spring,” she said.";
         assert_eq!(speaker_of(t, "Tolls"), Some("Lena Ortiz".into()));
+    }
+
+    #[test]
+    fn a_group_or_nobody_in_subject_position_is_not_he() {
+        let t = "Fund manager Omar Haddad raised his stake on Friday.\n\
+                 Analysts said the offer was too low.\n\
+                 “We will wait for a better price,” he said.";
+        assert_eq!(speaker_of(t, "We will wait"), Some("Omar Haddad".into()));
+        let t = "ROSTAL (Northgate Wire) - Nobody can say the crisis is over, bank chief \
+                 Lena Ortiz told a newspaper on Wednesday.\n\
+                 “The storm is too serious for pride,” she said.";
+        assert_eq!(speaker_of(t, "The storm"), Some("Lena Ortiz".into()));
     }
 
     #[test]

@@ -422,6 +422,14 @@ pub(crate) fn is_stop_capital(w: &str) -> bool {
             | "said"
             | "says"
             | "told"
+            | "nobody"
+            | "everybody"
+            | "everyone"
+            | "somebody"
+            | "someone"
+            | "anybody"
+            | "anyone"
+            | "none"
     )
 }
 
