@@ -916,12 +916,22 @@ pub(crate) fn split_role(words: &[&str]) -> Option<NamePhrase> {
     }
     if start == words.len() {
         // The last word is a title word: a surname such as "King", or an
-        // organisation such as "White House". Take the capitalised run.
+        // organisation such as "White House". Take the capitalised run,
+        // less the titles that lead it ("Chief Executive Charles Prince").
         while start > 0
             && is_capitalized(words[start - 1])
             && !is_honorific(&fold_word(words[start - 1]))
         {
             start -= 1;
+        }
+        let mut name_at = start;
+        while words.len() - name_at > 1 && is_title_word(&fold_word(words[name_at])) {
+            name_at += 1;
+        }
+        // Only when a person's name is left ("Charles Prince"), not the
+        // rest of an office or a firm ("Financial Officer", "City").
+        if name_at > start && words.len() - name_at >= 2 && is_given_name(words[name_at]) {
+            start = name_at;
         }
     }
     while start < words.len() && !is_capitalized(words[start]) {
@@ -1148,6 +1158,18 @@ pub(crate) fn gender_of_name(name: &str) -> Option<Gender> {
 /// some 750 short forms ("Paul", "Alex", "Anna") come back as either gender
 /// and say nothing here. Honorifics, titles and the article's own pronouns
 /// still tell their gender.
+/// A word that is someone's given name, or an initial ("C.").
+fn is_given_name(w: &str) -> bool {
+    let bare = w.trim_end_matches('.');
+    if bare.chars().count() == 1 {
+        return w.ends_with('.') && bare.chars().all(char::is_uppercase);
+    }
+    !matches!(
+        gender_guesser::Detector::new().get_gender(bare),
+        gender_guesser::Gender::NotFound
+    )
+}
+
 pub(crate) fn gender_of_first_name(first: &str) -> Option<Gender> {
     let first = first.trim_end_matches('.');
     if first.chars().count() < 2 {
@@ -1175,6 +1197,24 @@ mod tests {
         let p = split_role(&["Russian", "President", "Vladimir", "Putin"]).unwrap();
         assert_eq!(p.name, "Vladimir Putin");
         assert_eq!(p.role.as_deref(), Some("Russian President"));
+    }
+
+    #[test]
+    fn a_surname_that_is_a_title_word_keeps_the_titles_before_the_name_out() {
+        let p = split_role(&["Chief", "Executive", "Nadia", "King"]).unwrap();
+        assert_eq!(p.name, "Nadia King");
+        assert_eq!(p.role.as_deref(), Some("Chief Executive"));
+        let p = split_role(&["Chief", "Executive", "C.", "Omar", "Bishop"]).unwrap();
+        assert_eq!(p.name, "C. Omar Bishop");
+        // No given name after the titles: the whole run is an office or a firm.
+        assert_eq!(
+            split_role(&["Chief", "Financial", "Officer"]).unwrap().name,
+            "Chief Financial Officer"
+        );
+        assert_eq!(
+            split_role(&["National", "City"]).unwrap().name,
+            "National City"
+        );
     }
 
     #[test]
