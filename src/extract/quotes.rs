@@ -1665,22 +1665,27 @@ fn np_start(toks: &[Tok], j: usize, lo: usize) -> usize {
 
 /// "James Pethokoukis of the American Enterprise Institute wrote": the
 /// person before "of", "from" or "at" speaks, not their employer or town.
-fn person_before_prep(toks: &[Tok], start: usize, lo: usize) -> Option<Mention> {
-    if start < lo + 2 || !matches!(toks[start - 1].folded().as_ref(), "of" | "from" | "at") {
-        return None;
+/// The employer's name may itself run over "for", "of" or "and" ("Tomas
+/// Rigby of the Halvard Center for Nonproliferation Studies said").
+fn person_before_prep(toks: &[Tok], mut start: usize, lo: usize) -> Option<Mention> {
+    for _ in 0..3 {
+        if start < lo + 2 {
+            return None;
+        }
+        let prep = toks[start - 1].folded();
+        let before = &toks[start - 2];
+        let capital = before.is_word() && is_capitalized(before.text) && is_name_word(before.text);
+        if matches!(prep.as_ref(), "of" | "from" | "at") && capital && !is_role_word(before.text) {
+            if let Some(m) = np_at(toks, start - 2, lo).filter(names_person) {
+                return Some(m);
+            }
+        }
+        if !(capital && matches!(prep.as_ref(), "for" | "of" | "and" | "&")) {
+            return None;
+        }
+        start = np_start(toks, start - 2, lo);
     }
-    let before = &toks[start - 2];
-    let named = before.is_word()
-        && is_capitalized(before.text)
-        && is_name_word(before.text)
-        && !is_role_word(before.text);
-    if !named {
-        return None;
-    }
-    match np_at(toks, start - 2, lo)? {
-        m @ Mention::Name { .. } if names_person(&m) => Some(m),
-        _ => None,
-    }
+    None
 }
 
 /// The person a relative clause at `who_at` describes: the name right before
@@ -2489,6 +2494,15 @@ mod tests {
                  Lena Ortiz told a newspaper on Wednesday.\n\
                  “The storm is too serious for pride,” she said.";
         assert_eq!(speaker_of(t, "The storm"), Some("Lena Ortiz".into()));
+    }
+
+    #[test]
+    fn the_person_before_an_employer_whose_name_runs_over_for_and_of() {
+        let t = "“We are not there yet,” Tomas Rigby of the Halvard Center for \
+                 Nonproliferation Studies said.";
+        assert_eq!(speaker_of(t, "We are not"), Some("Tomas Rigby".into()));
+        let t = "“Rates will fall,” Mara Quint of the Bank of Ostrava and Rostal said.";
+        assert_eq!(speaker_of(t, "Rates will"), Some("Mara Quint".into()));
     }
 
     #[test]
