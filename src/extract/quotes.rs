@@ -1564,7 +1564,13 @@ fn subject_before(toks: &[Tok], ci: usize, lo: usize) -> Option<Mention> {
                         if !seg.is_empty()
                             && seg.iter().all(|t| t.is_word() && is_name_word(t.text))
                         {
-                            return np_at(toks, j - 1, k + 1);
+                            // Unless it is the end of a home town: "Harry
+                            // Lunde, 30, of Rostal, N.C., said".
+                            let m = np_at(toks, j - 1, k + 1);
+                            if m.as_ref().is_some_and(names_person) {
+                                return m;
+                            }
+                            return person_before_asides(toks, j, lo).or(m);
                         }
                         // Anything else between the commas describes the
                         // subject before them: skip it.
@@ -1582,6 +1588,15 @@ fn subject_before(toks: &[Tok], ci: usize, lo: usize) -> Option<Mention> {
                                 } else {
                                     break;
                                 }
+                            }
+                            // "Harry Lunde, 30, of Rostal, N.C., who ...,
+                            // said": the asides end in a town, not a person.
+                            if kk > lo
+                                && toks[kk - 1].is_word()
+                                && !np_at(toks, kk - 1, lo).is_some_and(|m| names_person(&m))
+                                && let Some(m) = person_before_asides(toks, kk, lo)
+                            {
+                                return Some(m);
                             }
                             j = kk;
                             continue;
@@ -1703,6 +1718,39 @@ fn person_before_who(toks: &[Tok], who_at: usize, lo: usize) -> Option<Mention> 
         return None;
     }
     np_at(toks, comma - 1, lo).filter(names_person)
+}
+
+/// "Harry Lunde, 30, of Rostal, N.C., who ...": the person named before
+/// asides of age and home town, read back from the comma at `comma`.
+fn person_before_asides(toks: &[Tok], comma: usize, lo: usize) -> Option<Mention> {
+    let mut k = comma;
+    for _ in 0..12 {
+        if k <= lo {
+            return None;
+        }
+        k -= 1;
+        let t = &toks[k];
+        let aside = t.is_punct(',')
+            || t.is_word()
+                && (t.text.bytes().all(|b| b.is_ascii_digit())
+                    || is_capitalized(t.text)
+                    || matches!(t.folded().as_ref(), "of" | "from" | "in"));
+        if !aside {
+            return None;
+        }
+        // A name that ends right before one of the asides' commas.
+        if k > lo && t.is_punct(',') && toks[k - 1].is_word() && is_capitalized(toks[k - 1].text) {
+            let follows_aside = toks.get(k + 1).is_some_and(|n| {
+                n.is_word()
+                    && (n.text.bytes().all(|b| b.is_ascii_digit())
+                        || matches!(n.folded().as_ref(), "of" | "from"))
+            });
+            if follows_aside && let Some(m) = np_at(toks, k - 1, lo).filter(names_person) {
+                return Some(m);
+            }
+        }
+    }
+    None
 }
 
 /// A name mention that names a person, not an organisation.
@@ -2503,6 +2551,18 @@ mod tests {
         assert_eq!(speaker_of(t, "We are not"), Some("Tomas Rigby".into()));
         let t = "“Rates will fall,” Mara Quint of the Bank of Ostrava and Rostal said.";
         assert_eq!(speaker_of(t, "Rates will"), Some("Mara Quint".into()));
+    }
+
+    #[test]
+    fn the_person_before_asides_of_age_and_home_town() {
+        let t = "“It is early,” Harry Lunde, 30, of Rostal, N.C., said.";
+        assert_eq!(speaker_of(t, "It is early"), Some("Harry Lunde".into()));
+        let t = "“It is late,” Harry Lunde, 30, of Rostal, N.C., who was among those \
+                 polled, said.";
+        assert_eq!(speaker_of(t, "It is late"), Some("Harry Lunde".into()));
+        // A name between commas is still the subject it names.
+        let t = "“It is noon,” the bank's chief, Mara Quint, said.";
+        assert_eq!(speaker_of(t, "It is noon"), Some("Mara Quint".into()));
     }
 
     #[test]
