@@ -1690,10 +1690,12 @@ fn person_before_prep(toks: &[Tok], mut start: usize, lo: usize) -> Option<Menti
         let prep = toks[start - 1].folded();
         let before = &toks[start - 2];
         let capital = before.is_word() && is_capitalized(before.text) && is_name_word(before.text);
-        if matches!(prep.as_ref(), "of" | "from" | "at") && capital && !is_role_word(before.text) {
-            if let Some(m) = np_at(toks, start - 2, lo).filter(names_person) {
-                return Some(m);
-            }
+        if matches!(prep.as_ref(), "of" | "from" | "at")
+            && capital
+            && !is_role_word(before.text)
+            && let Some(m) = np_at(toks, start - 2, lo).filter(names_person)
+        {
+            return Some(m);
         }
         if !(capital && matches!(prep.as_ref(), "for" | "of" | "and" | "&")) {
             return None;
