@@ -1158,28 +1158,28 @@ pub(crate) fn gender_of_name(name: &str) -> Option<Gender> {
 /// some 750 short forms ("Paul", "Alex", "Anna") come back as either gender
 /// and say nothing here. Honorifics, titles and the article's own pronouns
 /// still tell their gender.
+pub(crate) fn gender_of_first_name(first: &str) -> Option<Gender> {
+    match listed(first)? {
+        gender_guesser::Gender::Male => Some(Gender::Male),
+        gender_guesser::Gender::Female => Some(Gender::Female),
+        _ => None,
+    }
+}
+
 /// A word that is someone's given name, or an initial ("C.").
 fn is_given_name(w: &str) -> bool {
     let bare = w.trim_end_matches('.');
     if bare.chars().count() == 1 {
         return w.ends_with('.') && bare.chars().all(char::is_uppercase);
     }
-    !matches!(
-        gender_guesser::Detector::new().get_gender(bare),
-        gender_guesser::Gender::NotFound
-    )
+    listed(w).is_some_and(|g| g != gender_guesser::Gender::NotFound)
 }
 
-pub(crate) fn gender_of_first_name(first: &str) -> Option<Gender> {
+/// What the gender_guesser list says of a first name (a trailing period
+/// dropped); nothing for a name of fewer than two letters.
+fn listed(first: &str) -> Option<gender_guesser::Gender> {
     let first = first.trim_end_matches('.');
-    if first.chars().count() < 2 {
-        return None;
-    }
-    match gender_guesser::Detector::new().get_gender(first) {
-        gender_guesser::Gender::Male => Some(Gender::Male),
-        gender_guesser::Gender::Female => Some(Gender::Female),
-        _ => None,
-    }
+    (first.chars().count() >= 2).then(|| gender_guesser::Detector::new().get_gender(first))
 }
 
 #[cfg(test)]
