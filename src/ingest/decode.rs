@@ -1,9 +1,10 @@
 //! Bytes to text, decoded as browsers decode.
 //!
-//! A byte-order mark wins; then, for HTML, the page's own `<meta charset>`
-//! (through the WHATWG label table, so "iso-8859-1" reads as windows-1252,
-//! as browsers do); then valid UTF-8; then chardetng's guess. Files that
-//! look binary are refused before any of this.
+//! A byte-order mark wins; then valid UTF-8 with some non-ASCII text (a
+//! saved page is often re-encoded without its `<meta charset>` changing);
+//! then, for HTML, the page's own `<meta charset>` (through the WHATWG label
+//! table, so "iso-8859-1" reads as windows-1252, as browsers do); then
+//! chardetng's guess. Files that look binary are refused before any of this.
 
 use encoding_rs::{Encoding, UTF_8};
 
@@ -42,13 +43,19 @@ fn decode_with(bytes: &[u8], declared: Option<&'static Encoding>) -> (String, &'
         let (text, _) = enc.decode_without_bom_handling(&bytes[bom_len..]);
         return (text.into_owned(), enc);
     }
+    // Bytes that are valid UTF-8 and use it (some non-ASCII character) are
+    // UTF-8 whatever the page declares: a page saved by a tool or a browser
+    // is often re-encoded as UTF-8 with its old `<meta charset>` left in,
+    // and text in a legacy encoding is almost never valid UTF-8 by chance.
     // A page that declares UTF-8 but is not valid UTF-8 is decoded by guess,
     // as is a page that declares nothing.
-    let enc = match declared {
-        Some(enc) if enc != UTF_8 => enc,
-        _ => match std::str::from_utf8(bytes) {
-            Ok(s) => return (s.to_string(), UTF_8),
-            Err(_) => guess(bytes),
+    let enc = match std::str::from_utf8(bytes) {
+        Ok(s) if !s.is_ascii() || declared.is_none_or(|e| e == UTF_8) => {
+            return (s.to_string(), UTF_8);
+        }
+        _ => match declared {
+            Some(enc) if enc != UTF_8 => enc,
+            _ => guess(bytes),
         },
     };
     let (text, _) = enc.decode_without_bom_handling(bytes);
@@ -135,6 +142,16 @@ mod tests {
         let (bytes, _, _) = encoding_rs::GBK.encode("新闻报道");
         let page = [b"<meta charset=gb2312>".as_slice(), &bytes].concat();
         assert!(decode_html(&page).0.contains("新闻报道"));
+    }
+
+    #[test]
+    fn a_page_saved_as_utf8_under_its_old_charset_reads_as_utf8() {
+        let page = "<meta charset=gb2312><title>新闻报道</title>".as_bytes();
+        let (text, enc) = decode_html(page);
+        assert_eq!(enc, UTF_8);
+        assert!(text.contains("新闻报道"));
+        let page = "<meta charset=iso-8859-1><p>Caf\u{e9} \u{201c}ok\u{201d}</p>".as_bytes();
+        assert!(decode_html(page).0.contains("Caf\u{e9} \u{201c}ok\u{201d}"));
     }
 
     #[test]
