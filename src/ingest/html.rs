@@ -54,7 +54,8 @@ pub fn read_page(html: &str) -> Parsed {
     let metas = Metas::of(&doc);
     page.url = metas
         .get(&["og:url"])
-        .or_else(|| attr(&doc, "link[rel=canonical]", "href"));
+        .or_else(|| attr(&doc, "link[rel=canonical]", "href"))
+        .or_else(|| saved_from(&doc, html));
     // "application-name" is often a tagline ("Yahoo News - Latest News &
     // Headlines"): it comes after the publisher, and loses its tagline.
     page.outlet = metas
@@ -1007,9 +1008,32 @@ fn looks_like_site(seg: &str) -> bool {
             .any(|tld| lower.ends_with(tld))
 }
 
-/// The host of an address, without "www." and through web.archive.org
-/// captures: "https://web.archive.org/web/2005/http://www.cnn.com/x" gives
-/// "cnn.com".
+/// The address a saved page came from when it names no address of its own:
+/// the Wayback Machine's capture (its toolbar's address box, or the address
+/// its replay script starts with), or the "saved from url" mark a browser
+/// leaves in a page it saves.
+fn saved_from(doc: &Document, html: &str) -> Option<String> {
+    // The address that follows `mark` in the page's source, up to `end`.
+    let after = |mark: &str, end: &[char]| {
+        let rest = &html[html.find(mark)? + mark.len()..];
+        let url = &rest[..rest.find(end).unwrap_or(rest.len())];
+        url.contains("://").then(|| url.to_string())
+    };
+    attr(doc, "input#wmtbURL", "value")
+        .filter(|u| u.contains("://"))
+        .or_else(|| after("__wm.wombat(\"", &['"']))
+        // <!-- saved from url=(0042)http://example.com/x.html -->
+        .or_else(|| {
+            let mark = &html[html.find("saved from url=(")?..];
+            let mark = &mark[..mark.find(')')? + 1];
+            after(mark, &[' ', '\t', '\n', '\r'])
+        })
+}
+
+/// The site of an address: its registrable domain (by the Public Suffix
+/// List, so "news.bbc.co.uk" gives "bbc.co.uk" and "edition.cnn.com"
+/// "cnn.com"), through web.archive.org captures:
+/// "https://web.archive.org/web/2005/http://www.cnn.com/x" gives "cnn.com".
 fn host_of(url: &str) -> Option<String> {
     let mut rest = url;
     loop {
@@ -1023,12 +1047,12 @@ fn host_of(url: &str) -> Option<String> {
             rest = inner.split_once('/')?.1;
             continue;
         }
-        let host = host
-            .split(':')
-            .next()?
-            .trim_start_matches("www.")
-            .to_string();
-        return (host.contains('.') && !host.is_empty()).then_some(host);
+        let host = host.split(':').next()?;
+        if host.parse::<std::net::Ipv4Addr>().is_ok() {
+            return None;
+        }
+        let site = psl::domain_str(host).unwrap_or(host);
+        return site.contains('.').then(|| site.to_string());
     }
 }
 
@@ -2061,6 +2085,43 @@ mod tests {
             host_of("https://www.bbc.co.uk/news/1").as_deref(),
             Some("bbc.co.uk")
         );
+        assert_eq!(
+            host_of("http://breakingnews.nypost.com:80/dynamic/x").as_deref(),
+            Some("nypost.com")
+        );
+        assert_eq!(host_of("http://127.0.0.1:8000/x"), None);
+    }
+
+    #[test]
+    fn a_page_saved_from_the_wayback_machine_or_a_browser_has_its_address() {
+        let toolbar = read_page(
+            r#"<html><head><title>Bomb blast near prison</title></head><body>
+            <div id="wm-ipp"><form><input type="text" name="url" id="wmtbURL"
+             value="http://news.bbc.co.uk:80/1/hi/world/4337692.stm"></form></div>
+            <p>Text.</p></body></html>"#,
+        );
+        assert_eq!(
+            toolbar.url.as_deref(),
+            Some("http://news.bbc.co.uk:80/1/hi/world/4337692.stm")
+        );
+        assert_eq!(toolbar.outlet.as_deref(), Some("bbc.co.uk"));
+        let replay = read_page(
+            r#"<html><head><script>__wm.wombat("http://www.he.example.cn:80/news/2012-06/04/c.htm","20120611024252");</script>
+            <title>A story</title></head><body><p>Text.</p></body></html>"#,
+        );
+        assert_eq!(
+            replay.url.as_deref(),
+            Some("http://www.he.example.cn:80/news/2012-06/04/c.htm")
+        );
+        let saved = read_page(
+            "<!DOCTYPE html>\n<!-- saved from url=(0045)https://www.example.org/2019/a-long-story.html -->\n\
+             <html><head><title>A story</title></head><body><p>Text.</p></body></html>",
+        );
+        assert_eq!(
+            saved.url.as_deref(),
+            Some("https://www.example.org/2019/a-long-story.html")
+        );
+        assert_eq!(saved.outlet.as_deref(), Some("example.org"));
     }
 
     #[test]
