@@ -21,7 +21,7 @@ use serde_json::Value;
 
 use super::Parsed;
 use crate::extract::dates::{
-    Published, Slashes, is_date_line, month_number, parse_date, parse_date_in,
+    Published, Slashes, is_date_line, month_number, parse_date, parse_date_in, weekday,
 };
 
 /// Pages nested deeper than this are read without building a tree: parsers
@@ -917,9 +917,15 @@ fn strip_by(s: &str) -> String {
     let dated = words.windows(2).position(|w| {
         month_number(w[0]).is_some() && w[1].starts_with(|c: char| c.is_ascii_digit())
     });
+    // "Sunday, Feb 1, 2015 11:57 AM UTC": a date where the names should
+    // be (a "dateline" is taken for a byline) leaves no names.
+    let full_weekday = words[0].len() > 5 && weekday(words[0].trim_end_matches(',')).is_some();
+    if full_weekday || dated == Some(0) {
+        return String::new();
+    }
     let names = match dated {
-        Some(i) if i > 0 => words[..i].join(" "),
-        _ => joined,
+        Some(i) => words[..i].join(" "),
+        None => joined,
     };
     // "Lucas Nolan22": a day run into the last name.
     names
@@ -2137,6 +2143,14 @@ mod tests {
             page.published.map(|p| p.date.to_string()).as_deref(),
             Some("2024-12-06")
         );
+    }
+
+    #[test]
+    fn a_date_in_the_byline_place_is_no_byline() {
+        assert_eq!(strip_by("Sunday, Feb 1, 2015 11:57 AM UTC"), "");
+        assert_eq!(strip_by("March 25, 2015"), "");
+        assert_eq!(strip_by("By Sun Yang"), "Sun Yang");
+        assert_eq!(strip_by("April Ryan"), "April Ryan");
     }
 
     #[test]
