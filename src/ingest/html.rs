@@ -62,9 +62,15 @@ pub fn read_page(html: &str) -> Parsed {
         .get(&["og:site_name", "publisher", "cre"])
         .or_else(|| ld.iter().find_map(|o| name_of(o.get("publisher")?)))
         .or_else(|| {
-            metas
-                .get(&["application-name"])
-                .map(|a| strip_site(&a, None).0)
+            metas.get(&["application-name"]).and_then(|a| {
+                let name = [" - ", " | ", " – ", " — "]
+                    .iter()
+                    .filter_map(|sep| a.find(sep))
+                    .min()
+                    .map_or(a.as_str(), |cut| &a[..cut])
+                    .trim();
+                (!name.is_empty()).then(|| name.to_string())
+            })
         });
     let title = ld
         .iter()
@@ -2082,6 +2088,12 @@ mod tests {
              </head><body><p>Text.</p></body></html>",
         );
         assert_eq!(page.outlet.as_deref(), Some("Los Angeles Times"));
+        let page = read_page(
+            "<html><head><meta name=\"application-name\" \
+             content=\"Daily Bugle News - Latest News &amp; Headlines\">\
+             <title>Dam opens</title></head><body><p>Text.</p></body></html>",
+        );
+        assert_eq!(page.outlet.as_deref(), Some("Daily Bugle News"));
         assert_eq!(
             host_of("https://web.archive.org/web/20050829/http://www.cnn.com/2005/x.html")
                 .as_deref(),
