@@ -528,7 +528,7 @@ fn index_file(
                 std::io::ErrorKind::PermissionDenied => {
                     "permission denied (check the file's permissions)".to_string()
                 }
-                _ => format!("cannot read: {e}"),
+                _ => format!("cannot read: {e} (check the file and the disk, then run again)"),
             };
             warn(reason);
             summary.skipped += 1;

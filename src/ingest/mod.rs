@@ -55,10 +55,10 @@ impl Format {
 #[derive(Debug, thiserror::Error)]
 pub enum ReadError {
     /// The file could not be opened or read.
-    #[error("cannot read: {0}")]
+    #[error("cannot read: {0} (check that it exists and that newsdex may read it)")]
     Io(#[from] std::io::Error),
     /// The file is empty.
-    #[error("empty file")]
+    #[error("empty file: nothing to index (it is read again once it has text)")]
     Empty,
     /// The file holds binary data.
     #[error("binary file, not an article (remove it or give it a non-article extension)")]

@@ -146,6 +146,18 @@ fn bad_files_are_reported_and_the_run_goes_on() {
         assert!(!lines.is_empty(), "{name} not reported:\n{}", r.stderr);
         assert!(lines.iter().all(|l| l.starts_with("newsdex: warning: ")));
     }
+    // Each says what is wrong and what happens or what to do.
+    for (name, says) in [
+        ("empty.txt", "empty file: nothing to index"),
+        ("binary-named.txt", "remove it or give it a non-article extension"),
+        ("broken.json", "see schema/article.schema.json"),
+    ] {
+        assert!(
+            r.stderr.lines().any(|l| l.contains(name) && l.contains(says)),
+            "{name}: {says:?} not said:\n{}",
+            r.stderr
+        );
+    }
     // The good record of the mixed JSONL and the unbalanced text are indexed.
     env.ok(&["search", "\"bridge reopens\""]);
     env.ok(&["search", "\"another paragraph\""]);
