@@ -165,6 +165,10 @@ fn scan_marks(
     let base = para.start;
     let bytes = s.as_bytes();
     let mut open: Option<(Family, usize, usize)> = None; // family, mark start, inner start
+    // Tokenised text ("‘ We will act , ’ she said .") puts a space on both
+    // sides of every mark. A single quotation opened that way closes on a
+    // mark that stands alone the same way, which an apostrophe never does.
+    let mut spaced = false;
     // Byte offset of the next character to look at. Every mark starts with
     // one of these bytes, none of which continues a UTF-8 sequence: the scan
     // jumps from one to the next instead of decoding every character.
@@ -189,6 +193,20 @@ fn scan_marks(
         });
         let next_word = next.is_some_and(|n| !n.is_whitespace());
         let before_boundary = next.is_none_or(|n| !n.is_alphanumeric());
+        // The first character of the word after a space: "‘ We" gives 'W'.
+        let spaced_word = || {
+            let rest = s[at..].strip_prefix(' ')?;
+            rest.chars().next().filter(|c| c.is_alphanumeric())
+        };
+        // A mark standing alone before a space or the end, not the
+        // apostrophe of a split contraction ("don ’ t", "It ’ s").
+        let stands_alone = || {
+            after_space
+                && s[at..].strip_prefix(' ').map_or(at == s.len(), |rest| {
+                    let word = rest.split(|c: char| !c.is_alphanumeric()).next();
+                    !matches!(word, Some("s" | "t" | "re" | "ll" | "ve" | "d" | "m"))
+                })
+        };
         let close =
             |open: &mut Option<(Family, usize, usize)>, mark_len: usize, out: &mut Vec<Segment>| {
                 let (fam, open_at, inner_start) = open.take().expect("open segment");
@@ -228,11 +246,16 @@ fn scan_marks(
                 }
                 (Family::DoubleApostrophe, '”' | '"') => close(&mut open, c.len_utf8(), out),
                 (Family::Guillemet, '»') => close(&mut open, c.len_utf8(), out),
-                (Family::Single, '’') if !after_space && before_boundary => {
+                (Family::Single, '’') if !spaced && !after_space && before_boundary => {
                     close(&mut open, c.len_utf8(), out);
                 }
-                (Family::StraightSingle, '\'') if !after_space && before_boundary => {
+                (Family::StraightSingle, '\'') if !spaced && !after_space && before_boundary => {
                     close(&mut open, 1, out);
+                }
+                (Family::Single, '’') | (Family::StraightSingle, '\'')
+                    if spaced && stands_alone() =>
+                {
+                    close(&mut open, c.len_utf8(), out);
                 }
                 _ => {}
             },
@@ -249,9 +272,24 @@ fn scan_marks(
                     open = Some((Family::DoubleApostrophe, i, i + 2));
                     at += 1;
                 }
-                '‘' if after_space && next_word => open = Some((Family::Single, i, i + 3)),
+                '‘' if after_space && next_word => {
+                    open = Some((Family::Single, i, i + 3));
+                    spaced = false;
+                }
                 '\'' if after_space && next.is_some_and(char::is_alphabetic) => {
                     open = Some((Family::StraightSingle, i, i + 1));
+                    spaced = false;
+                }
+                // Tokenised: "‘ a shambles ’", "' We will act , ' she said";
+                // a straight mark only before a capital, as "the players '
+                // union" has a possessive there.
+                '‘' if after_space && spaced_word().is_some() => {
+                    open = Some((Family::Single, i, i + 3));
+                    spaced = true;
+                }
+                '\'' if after_space && spaced_word().is_some_and(char::is_uppercase) => {
+                    open = Some((Family::StraightSingle, i, i + 1));
+                    spaced = true;
                 }
                 _ => {}
             },
@@ -2862,6 +2900,23 @@ mod tests {
         assert_eq!(attributed(t).len(), 1);
         let t = "Brooks said \"the tide has turned\" and the 'party' agreed.";
         assert_eq!(attributed(t).len(), 1);
+    }
+
+    #[test]
+    fn tokenised_text_with_spaced_single_marks() {
+        let t = "‘ We have to act now , ’ said Priya Nair , the health secretary .";
+        assert_eq!(
+            speaker_of(t, "We have to act now"),
+            Some("Priya Nair".into())
+        );
+        let t = "' It ’ s over , ' said Dan Hope . ' We don 't know why . '";
+        let got = attributed(t);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert!(got[0].0.starts_with("It ’ s over"), "{got:?}");
+        assert_eq!(got[1].0, "We don 't know why .");
+        // A possessive before a lower-case word opens nothing.
+        let t = "The players ' union said \" we will strike , \" Dan Hope said .";
+        assert_eq!(attributed(t).len(), 1, "{:?}", attributed(t));
     }
 
     #[test]

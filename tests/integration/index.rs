@@ -149,11 +149,16 @@ fn bad_files_are_reported_and_the_run_goes_on() {
     // Each says what is wrong and what happens or what to do.
     for (name, says) in [
         ("empty.txt", "empty file: nothing to index"),
-        ("binary-named.txt", "remove it or give it a non-article extension"),
+        (
+            "binary-named.txt",
+            "remove it or give it a non-article extension",
+        ),
         ("broken.json", "see schema/article.schema.json"),
     ] {
         assert!(
-            r.stderr.lines().any(|l| l.contains(name) && l.contains(says)),
+            r.stderr
+                .lines()
+                .any(|l| l.contains(name) && l.contains(says)),
             "{name}: {says:?} not said:\n{}",
             r.stderr
         );
