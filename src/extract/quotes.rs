@@ -198,14 +198,19 @@ fn scan_marks(
             let rest = s[at..].strip_prefix(' ')?;
             rest.chars().next().filter(|c| c.is_alphanumeric())
         };
+        // The end of a contraction or a possessive ("s" of "’s") starting
+        // at `from`.
+        let clitic = |from: &str| {
+            let word = from.split(|c: char| !c.is_alphanumeric()).next();
+            matches!(word, Some("s" | "t" | "re" | "ll" | "ve" | "d" | "m"))
+        };
         // A mark standing alone before a space or the end, not the
         // apostrophe of a split contraction ("don ’ t", "It ’ s").
         let stands_alone = || {
             after_space
-                && s[at..].strip_prefix(' ').map_or(at == s.len(), |rest| {
-                    let word = rest.split(|c: char| !c.is_alphanumeric()).next();
-                    !matches!(word, Some("s" | "t" | "re" | "ll" | "ve" | "d" | "m"))
-                })
+                && s[at..]
+                    .strip_prefix(' ')
+                    .map_or(at == s.len(), |rest| !clitic(rest))
         };
         let close =
             |open: &mut Option<(Family, usize, usize)>, mark_len: usize, out: &mut Vec<Segment>| {
@@ -276,7 +281,12 @@ fn scan_marks(
                     open = Some((Family::Single, i, i + 3));
                     spaced = false;
                 }
-                '\'' if after_space && next.is_some_and(char::is_alphabetic) => {
+                // Not the split-off "'s" or "'t" of tokenised text
+                // ("Ortiz 's spokesman", "do n't").
+                '\'' if after_space
+                    && next.is_some_and(char::is_alphabetic)
+                    && !clitic(&s[at..]) =>
+                {
                     open = Some((Family::StraightSingle, i, i + 1));
                     spaced = false;
                 }
@@ -2914,9 +2924,12 @@ mod tests {
         assert_eq!(got.len(), 2, "{got:?}");
         assert!(got[0].0.starts_with("It ’ s over"), "{got:?}");
         assert_eq!(got[1].0, "We don 't know why .");
-        // A possessive before a lower-case word opens nothing.
+        // A possessive before a lower-case word opens nothing, nor does a
+        // split-off "'s".
         let t = "The players ' union said \" we will strike , \" Dan Hope said .";
         assert_eq!(attributed(t).len(), 1, "{:?}", attributed(t));
+        let t = "Ortiz 's spokesman , Ben Clay , said : \" The mayor has no comment . \"";
+        assert_eq!(speaker_of(t, "The mayor"), Some("Ben Clay".into()));
     }
 
     #[test]
