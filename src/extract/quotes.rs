@@ -1726,6 +1726,34 @@ fn np_start(toks: &[Tok], j: usize, lo: usize) -> usize {
     k
 }
 
+/// A person who speaks for an organisation: "spokesman", "officials",
+/// "aide", not the organisation itself ("ministry") or a document
+/// ("report").
+fn speaks_for_others(head: &str) -> bool {
+    head.starts_with("spokes")
+        || matches!(
+            head,
+            "official"
+                | "officials"
+                | "aide"
+                | "aides"
+                | "adviser"
+                | "advisers"
+                | "advisor"
+                | "advisors"
+                | "representative"
+                | "representatives"
+                | "executive"
+                | "executives"
+                | "lawyer"
+                | "lawyers"
+                | "attorney"
+                | "attorneys"
+                | "source"
+                | "sources"
+        )
+}
+
 /// "James Pethokoukis of the American Enterprise Institute wrote": the
 /// person before "of", "from" or "at" speaks, not their employer or town.
 /// The employer's name may itself run over "for", "of" or "and" ("Tomas
@@ -1869,6 +1897,32 @@ fn np_at(toks: &[Tok], j: usize, lo: usize) -> Option<Mention> {
         if k >= lo + 2
             && matches!(toks[k - 1].folded().as_ref(), "for" | "of" | "to")
             && let Some(m @ Mention::Nominal { .. }) = np_at(toks, k - 2, lo)
+        {
+            return Some(m);
+        }
+        // "a spokesperson for the Department of Health": a person who
+        // speaks for an organisation, whose name may run over "of", "for"
+        // and "and".
+        let mut employer = k;
+        while employer >= lo + 2
+            && matches!(
+                toks[employer - 1].folded().as_ref(),
+                "of" | "for" | "and" | "&"
+            )
+            && toks[employer - 2].is_word()
+            && is_capitalized(toks[employer - 2].text)
+            && is_name_word(toks[employer - 2].text)
+        {
+            employer = np_start(toks, employer - 2, lo);
+            if toks[employer].folded() == "the" {
+                employer += 1;
+            }
+        }
+        if employer >= lo + 3
+            && toks[employer - 1].folded() == "the"
+            && matches!(toks[employer - 2].folded().as_ref(), "for" | "of" | "to")
+            && let Some(m @ Mention::Nominal { .. }) = np_at(toks, employer - 3, lo)
+            && matches!(&m, Mention::Nominal { head, .. } if speaks_for_others(head))
         {
             return Some(m);
         }
@@ -2910,6 +2964,26 @@ mod tests {
         assert_eq!(attributed(t).len(), 1);
         let t = "Brooks said \"the tide has turned\" and the 'party' agreed.";
         assert_eq!(attributed(t).len(), 1);
+    }
+
+    #[test]
+    fn a_spokesperson_for_a_named_body_is_no_named_speaker() {
+        for t in [
+            "\"We have been clear,\" a spokesperson for the Department of Health said.",
+            "\"We have been clear,\" a spokesman for the Ministry of Defence and Veterans said.",
+            "\"We have been clear,\" said a spokesman for the Kremlin.",
+        ] {
+            let got = extract_quotes(t, None);
+            let who = got[0].speaker.as_ref().expect("a speaker");
+            assert!(who.name.starts_with("spokes") && !who.named, "{t}: {who:?}");
+        }
+        // The body itself still speaks when no one speaks for it.
+        let t = "\"Factories slowed,\" the Institute for Supply Management said.";
+        let got = extract_quotes(t, None);
+        assert!(
+            !got[0].speaker.as_ref().expect("a speaker").named,
+            "{got:?}"
+        );
     }
 
     #[test]
