@@ -198,12 +198,7 @@ fn scan_marks(
             let rest = s[at..].strip_prefix(' ')?;
             rest.chars().next().filter(|c| c.is_alphanumeric())
         };
-        // The end of a contraction or a possessive ("s" of "’s") starting
-        // at `from`.
-        let clitic = |from: &str| {
-            let word = from.split(|c: char| !c.is_alphanumeric()).next();
-            matches!(word, Some("s" | "t" | "re" | "ll" | "ve" | "d" | "m"))
-        };
+        let clitic = |from: &str| clitic_len(from).is_some();
         // A mark standing alone before a space or the end, not the
         // apostrophe of a split contraction ("don ’ t", "It ’ s").
         let stands_alone = || {
@@ -552,6 +547,21 @@ fn tokenize<'a>(text: &'a str, range: Range<usize>, segs: &[&Segment]) -> Vec<To
             i = end;
         } else {
             let len = c.len_utf8();
+            // Tokenised text splits "Trump's" into "Trump 's": the split-off
+            // ending joins its word again, so it reads as a possessive. (Not
+            // "'t": that is the Dutch article of "Sophie in 't Veld".)
+            if matches!(c, '\'' | '’')
+                && let Some(last) = toks.last_mut()
+                && last.kind == TokKind::Word
+                && text[last.start + last.text.len()..i] == *" "
+                && let Some(n) = clitic_len(&text[i + len..range.end])
+                && !text[i + len..].starts_with('t')
+            {
+                let end = i + len + n;
+                last.text = &text[last.start..end];
+                i = end;
+                continue;
+            }
             if !c.is_whitespace() {
                 toks.push(Tok {
                     kind: TokKind::Punct,
@@ -563,6 +573,15 @@ fn tokenize<'a>(text: &'a str, range: Range<usize>, segs: &[&Segment]) -> Vec<To
         }
     }
     toks
+}
+
+/// The length of the ending of a contraction or possessive ("s", "t", "re",
+/// "ll", "ve", "d", "m") that starts `rest` and ends a word there.
+fn clitic_len(rest: &str) -> Option<usize> {
+    let n = rest
+        .find(|c: char| !c.is_alphanumeric())
+        .unwrap_or(rest.len());
+    matches!(&rest[..n], "s" | "t" | "re" | "ll" | "ve" | "d" | "m").then_some(n)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -3004,6 +3023,9 @@ mod tests {
         assert_eq!(attributed(t).len(), 1, "{:?}", attributed(t));
         let t = "Ortiz 's spokesman , Ben Clay , said : \" The mayor has no comment . \"";
         assert_eq!(speaker_of(t, "The mayor"), Some("Ben Clay".into()));
+        // A split-off possessive is a possessive.
+        let t = "\" We were surprised , \" said Kim Dae-jung 's former aide , Park Ji-won .";
+        assert_eq!(speaker_of(t, "We were"), Some("Park Ji-won".into()));
     }
 
     #[test]
