@@ -963,7 +963,8 @@ pub(crate) fn split_role(words: &[&str]) -> Option<NamePhrase> {
     let mut name = name_words.join(" ");
     for suffix in ["'s", "\u{2019}s", "'", "\u{2019}"] {
         if let Some(stripped) = name.strip_suffix(suffix) {
-            name = stripped.to_string();
+            // "Johnson 's" of tokenised text leaves a space.
+            name = stripped.trim_end().to_string();
             break;
         }
     }
@@ -1221,6 +1222,7 @@ mod tests {
     fn honorifics_and_possessives_are_dropped() {
         assert_eq!(split_role(&["Mr.", "Blair"]).unwrap().name, "Blair");
         assert_eq!(split_role(&["Trump's"]).unwrap().name, "Trump");
+        assert_eq!(split_role(&["Mr.", "Trump 's"]).unwrap().name, "Trump");
     }
 
     #[test]
