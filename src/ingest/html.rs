@@ -1046,7 +1046,7 @@ fn saved_from(doc: &Document, html: &str) -> Option<String> {
 /// List, so "news.bbc.co.uk" gives "bbc.co.uk" and "edition.cnn.com"
 /// "cnn.com"), through web.archive.org captures:
 /// "https://web.archive.org/web/2005/http://www.cnn.com/x" gives "cnn.com".
-fn host_of(url: &str) -> Option<String> {
+pub(crate) fn host_of(url: &str) -> Option<String> {
     let mut rest = url;
     loop {
         let after_scheme = rest.split_once("://").map_or(rest, |(_, r)| r);

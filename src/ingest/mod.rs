@@ -183,6 +183,11 @@ pub fn read_bytes(
         }
     }
     for a in &mut out.articles {
+        // No outlet named: the site of the article's address, in every
+        // format ("news.example.co.uk" gives "example.co.uk").
+        if a.outlet.is_none() {
+            a.outlet = a.url.as_deref().and_then(html::host_of);
+        }
         if a.title.is_none() {
             a.notes.push("no title found".to_string());
         }
@@ -222,4 +227,31 @@ fn from_json(mut a: Article, r: json::JsonArticle) -> Result<Article, ReadError>
     a.url = r.url;
     set_published(&mut a, r.date.as_deref().and_then(parse_date));
     Ok(a)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read_json(line: &str) -> Article {
+        let bytes = line.as_bytes();
+        let mut read = read_bytes(Path::new("a.json"), bytes, Format::Json, "a.json").unwrap();
+        read.articles.remove(0)
+    }
+
+    #[test]
+    fn a_json_article_without_an_outlet_takes_the_site_of_its_url() {
+        let a = read_json(r#"{"url": "https://news.example.co.uk/world/1", "text": "T"}"#);
+        assert_eq!(a.outlet.as_deref(), Some("example.co.uk"));
+        let a = read_json(
+            r#"{"url": "https://news.example.co.uk/world/1", "outlet": "The Example", "text": "T"}"#,
+        );
+        assert_eq!(a.outlet.as_deref(), Some("The Example"));
+        let md = "---\ntitle: T\nurl: https://www.example.org/a\n---\n\nText.\n";
+        let a = read_bytes(Path::new("a.md"), md.as_bytes(), Format::Markdown, "a.md")
+            .unwrap()
+            .articles
+            .remove(0);
+        assert_eq!(a.outlet.as_deref(), Some("example.org"));
+    }
 }
