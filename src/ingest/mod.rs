@@ -216,17 +216,38 @@ fn from_parsed(mut a: Article, p: Parsed) -> Article {
 }
 
 fn from_json(mut a: Article, r: json::JsonArticle) -> Result<Article, ReadError> {
-    a.text = match (r.text, r.html) {
-        (Some(t), _) => t,
-        (None, Some(h)) => html::to_text(&h),
+    let page = match (r.text, r.html) {
+        (Some(t), _) => Parsed {
+            text: t,
+            ..Parsed::default()
+        },
+        // A whole saved page, as scrapers export it: read as a page, for
+        // its body without the site's menus and for the metadata the
+        // record leaves out.
+        (None, Some(h)) if is_whole_page(&h) => html::read_page(&h),
+        (None, Some(h)) => Parsed {
+            text: html::to_text(&h),
+            ..Parsed::default()
+        },
         (None, None) => return Err(ReadError::NoBody),
     };
-    a.title = r.title;
-    a.outlet = r.outlet;
-    a.byline = r.byline;
-    a.url = r.url;
-    set_published(&mut a, r.date.as_deref().and_then(parse_date));
+    a.text = page.text;
+    a.notes = page.notes;
+    a.title = r.title.or(page.title);
+    a.outlet = r.outlet.or(page.outlet);
+    a.byline = r.byline.or(page.byline);
+    a.url = r.url.or(page.url);
+    let date = r.date.as_deref().and_then(parse_date);
+    set_published(&mut a, date.or(page.published));
     Ok(a)
+}
+
+/// True when HTML is a whole page rather than a fragment of a body.
+fn is_whole_page(html: &str) -> bool {
+    let head = &html.as_bytes()[..html.len().min(1024)];
+    [&b"<html"[..], b"<head", b"<!doctype"]
+        .iter()
+        .any(|tag| head.windows(tag.len()).any(|w| w.eq_ignore_ascii_case(tag)))
 }
 
 #[cfg(test)]
@@ -237,6 +258,30 @@ mod tests {
         let bytes = line.as_bytes();
         let mut read = read_bytes(Path::new("a.json"), bytes, Format::Json, "a.json").unwrap();
         read.articles.remove(0)
+    }
+
+    #[test]
+    fn a_json_record_of_a_whole_page_is_read_as_a_page() {
+        let record = serde_json::json!({
+            "url": "https://www.example.org/2024/05/02/bridge",
+            "html": "<!DOCTYPE html><html><head><title>Bridge reopens - The Gazette</title>\
+                     <meta property=\"og:site_name\" content=\"The Gazette\">\
+                     <meta property=\"article:published_time\" content=\"2024-05-02T08:00:00Z\">\
+                     </head><body><nav><a href=\"/\">Home</a> <a href=\"/world\">World</a></nav>\
+                     <article><h1>Bridge reopens</h1><p>The old bridge over the Drava reopened \
+                     on Thursday after two years of repairs, the city said.</p><p>Traffic was \
+                     light in the morning and heavy by noon, officials said.</p></article></body></html>"
+        });
+        let a = read_json(&record.to_string());
+        assert_eq!(a.title.as_deref(), Some("Bridge reopens"));
+        assert_eq!(a.outlet.as_deref(), Some("The Gazette"));
+        assert_eq!(a.date.map(|d| d.to_string()).as_deref(), Some("2024-05-02"));
+        assert!(a.text.contains("old bridge over the Drava"), "{}", a.text);
+        assert!(!a.text.contains("Home"), "{}", a.text);
+        // A fragment stays a fragment; the record's own fields win.
+        let a = read_json(r#"{"title": "Mine", "html": "<p>Only <b>this</b>.</p>"}"#);
+        assert_eq!(a.title.as_deref(), Some("Mine"));
+        assert_eq!(a.text.trim(), "Only this.");
     }
 
     #[test]
