@@ -258,3 +258,43 @@ fn speakers_counts_who_is_quoted_on_a_topic() {
     };
     assert!(total(&later) < total(&rows));
 }
+
+#[test]
+fn pages_without_an_outlet_are_found_by_the_site_of_their_address() {
+    let env = Env::new();
+    std::fs::create_dir_all(&env.corpus).unwrap();
+    // A page saved from the Wayback Machine: its address is only in the
+    // archive's toolbar.
+    std::fs::write(
+        env.corpus.join("capture.html"),
+        r#"<html><head><title>Harbour cranes idle as dockers walk out</title></head><body>
+        <div id="wm-ipp"><form><input type="text" name="url" id="wmtbURL"
+         value="http://news.harbourgazette.co.uk:80/2006/05/04/cranes.html"></form></div>
+        <article><h1>Harbour cranes idle as dockers walk out</h1>
+        <p>Dockers at the eastern terminal walked out on Thursday over the new shift pattern,
+        leaving the harbour cranes idle for the first time in a decade.</p>
+        <p>"We will stay out until the rota is withdrawn," said Ewan Marsh, the union's branch
+        secretary.</p></article></body></html>"#,
+    )
+    .unwrap();
+    // An export that names an address and no outlet.
+    std::fs::write(
+        env.corpus.join("feed.jsonl"),
+        r#"{"id": "a1", "url": "https://www.harbourgazette.co.uk/2006/05/05/talks", "title": "Dock talks resume", "date": "2006-05-05", "text": "Talks between the dockers and the port authority resumed on Friday, a day after the walkout."}"#,
+    )
+    .unwrap();
+    env.ok(&["index", env.corpus.to_str().unwrap()]);
+    let hits = json_lines(
+        &env.ok(&[
+            "search",
+            "dockers",
+            "--outlet",
+            "harbourgazette.co.uk",
+            "--json",
+        ])
+        .stdout,
+    );
+    let hits: Vec<_> = hits.iter().filter(|h| h.get("facet").is_none()).collect();
+    assert_eq!(hits.len(), 2, "{hits:?}");
+    assert!(hits.iter().all(|h| h["outlet"] == "harbourgazette.co.uk"));
+}
