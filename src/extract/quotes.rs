@@ -169,6 +169,9 @@ fn scan_marks(
     // sides of every mark. A single quotation opened that way closes on a
     // mark that stands alone the same way, which an apostrophe never does.
     let mut spaced = false;
+    // Inside a double quotation of one style, one of the other style opened
+    // ("He called it “a disaster”," she said): its close mark is its own.
+    let mut nested = false;
     // Byte offset of the next character to look at. Every mark starts with
     // one of these bytes, none of which continues a UTF-8 sequence: the scan
     // jumps from one to the next instead of decoding every character.
@@ -178,6 +181,9 @@ fn scan_marks(
         .position(|b| matches!(b, b'"' | b'\'' | b'`' | 0xC2 | 0xE2))
     {
         let i = at + skip;
+        if open.is_none() {
+            nested = false;
+        }
         let c = s[i..].chars().next().expect("a mark starts a character");
         at = i + c.len_utf8();
         if !matches!(
@@ -232,6 +238,16 @@ fn scan_marks(
                     close(&mut open, c.len_utf8(), out);
                 }
                 (Family::Curly, '“') => open = Some((Family::Curly, i, i + c.len_utf8())),
+                // Closed with the other style's mark, as careless typing and
+                // some publishing systems leave it: “We will win," she said.
+                (Family::Curly, '"') if after_space && next_word => nested = true,
+                (Family::Curly, '"') if nested => nested = false,
+                (Family::Curly, '"') if !after_space && before_boundary => close(&mut open, 1, out),
+                (Family::Straight, '“') => nested = true,
+                (Family::Straight, '”') if nested => nested = false,
+                (Family::Straight, '”') if !after_space && before_boundary => {
+                    close(&mut open, c.len_utf8(), out);
+                }
                 // A mark after a space and before a word opens a quotation:
                 // the one open was never closed (wire copy loses closing
                 // marks before a subhead). Closing it here would turn every
@@ -2983,6 +2999,27 @@ mod tests {
         assert_eq!(attributed(t).len(), 1);
         let t = "Brooks said \"the tide has turned\" and the 'party' agreed.";
         assert_eq!(attributed(t).len(), 1);
+    }
+
+    #[test]
+    fn a_quotation_closed_with_the_other_styles_mark() {
+        let t = "\u{201c}We will stay out until the rota goes,\" said Ewan Marsh. \
+                 \"Nobody asked us,\u{201d} Marsh added.";
+        let got = attributed(t);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[0].0, "We will stay out until the rota goes,");
+        assert_eq!(got[1].0, "Nobody asked us,");
+        assert!(
+            got.iter()
+                .all(|(_, who)| who.as_deref() == Some("Ewan Marsh"))
+        );
+        // A quotation of the other style inside keeps its own close mark.
+        let t = "\u{201c}He called it \"a disaster\", and we agree,\u{201d} Marsh said. \
+                 \"It is \u{201c}temporary\u{201d}, they say,\" Marsh said.";
+        let got = attributed(t);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert!(got[0].0.ends_with("and we agree,"), "{got:?}");
+        assert!(got[1].0.ends_with("they say,"), "{got:?}");
     }
 
     #[test]
