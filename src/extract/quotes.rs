@@ -2494,7 +2494,13 @@ fn is_work_title(toks: &[Tok], qpos: usize, inner: &str) -> bool {
         && long
             .iter()
             .all(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()));
-    if !capitalised {
+    // "They may not be.": a sentence, whose only long word is its first;
+    // a title capitalises more than its first word.
+    let sentence_case = words.len() >= 3
+        && words[1..]
+            .iter()
+            .all(|w| !w.chars().next().is_some_and(char::is_uppercase));
+    if !capitalised || sentence_case {
         return false;
     }
     let introduced = qpos > 0 && {
@@ -3063,6 +3069,17 @@ mod tests {
         // A split-off possessive is a possessive.
         let t = "\" We were surprised , \" said Kim Dae-jung 's former aide , Park Ji-won .";
         assert_eq!(speaker_of(t, "We were"), Some("Park Ji-won".into()));
+    }
+
+    #[test]
+    fn a_short_sentence_in_quotes_is_speech_not_a_title() {
+        let t = "\u{201c}Talks will go on,\u{201d} Ortiz said. \u{201c}They may not be.\u{201d}";
+        let got = attributed(t);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[1], ("They may not be.".into(), Some("Ortiz".into())));
+        // A title capitalises more than its first word.
+        let t = "She appeared on \u{201c}Meet the Press.\u{201d} Ortiz said nothing.";
+        assert!(attributed(t).is_empty(), "{:?}", attributed(t));
     }
 
     #[test]
