@@ -84,9 +84,39 @@ pub fn extract_quotes(text: &str, date: Option<NaiveDate>) -> Vec<Quote> {
         if let Some(end) = dateline_end.filter(|&e| para.contains(&e) && e > para.start) {
             para.start = end;
         }
-        attributor.paragraph(para, &segs, &mut out);
+        let before = out.len();
+        attributor.paragraph(para.clone(), &segs, &mut out);
+        // A paragraph that is all quotation, then a line that names who
+        // said it: "“...”" and "- Bernie Sanders." (the fact-check layout).
+        // The name there beats a speaker handed over from before.
+        if out.len() > before
+            && all_quoted(text, para, &segs)
+            && let Some(label) = paragraphs.get(i + 1)
+            && let Some(speaker) = attributor.dash_label(label.clone())
+        {
+            for q in &mut out[before..] {
+                q.speaker = Some(speaker.clone());
+            }
+        }
     }
     out
+}
+
+/// True when nothing but quotations and punctuation fills the paragraph.
+fn all_quoted(text: &str, para: Range<usize>, segs: &[&Segment]) -> bool {
+    let mut at = para.start;
+    for seg in segs {
+        if text[at..seg.outer.start.max(at)]
+            .chars()
+            .any(char::is_alphanumeric)
+        {
+            return false;
+        }
+        at = at.max(seg.outer.end);
+    }
+    !text[at.min(para.end)..para.end]
+        .chars()
+        .any(char::is_alphanumeric)
 }
 
 /// Byte ranges of embedded posts left as markup in a text:
@@ -1469,6 +1499,26 @@ impl<'a> Attributor<'a> {
     }
 
     /// Turns a mention into a speaker, updating what pronouns refer to.
+    /// The person a line such as "- Bernie Sanders." or "— Sen. Ann Cole"
+    /// names: a dash, then one to five capitalised words and nothing else.
+    fn dash_label(&mut self, line: Range<usize>) -> Option<Speaker> {
+        let rest = self.text[line.clone()]
+            .trim()
+            .strip_prefix(['-', '—', '–', '―'])?
+            .trim()
+            .trim_end_matches('.');
+        let words: Vec<String> = rest.split_whitespace().map(str::to_string).collect();
+        let capitalised = |w: &String| w.chars().next().is_some_and(char::is_uppercase);
+        if words.is_empty() || words.len() > 5 || !words.iter().all(capitalised) {
+            return None;
+        }
+        let speaker = self.resolve(Mention::Name {
+            words,
+            at: line.start,
+        })?;
+        speaker.named.then_some(speaker)
+    }
+
     fn resolve(&mut self, m: Mention) -> Option<Speaker> {
         match m {
             Mention::Name { words, .. } => {
@@ -3069,6 +3119,20 @@ mod tests {
         // A split-off possessive is a possessive.
         let t = "\" We were surprised , \" said Kim Dae-jung 's former aide , Park Ji-won .";
         assert_eq!(speaker_of(t, "We were"), Some("Park Ji-won".into()));
+    }
+
+    #[test]
+    fn a_dash_line_after_a_quoted_paragraph_names_the_speaker() {
+        let t = "\"Tolls will rise,\" Lena Ortiz said.\n\n\
+                 \"The port pays no tax at all.\"\n\n- Tomas Rigby.\n\n\
+                 That claim is half true.";
+        let got = attributed(t);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[1].1.as_deref(), Some("Tomas Rigby"), "{got:?}");
+        // A dash line of anything else names no one.
+        let t = "\"Tolls will rise,\" Lena Ortiz said.\n\n\
+                 \"The port pays no tax at all.\"\n\n- and that was that.";
+        assert_eq!(attributed(t)[1].1.as_deref(), Some("Lena Ortiz"));
     }
 
     #[test]
