@@ -425,6 +425,7 @@ fn is_abbreviation(w: &str) -> bool {
                 | "st"
                 | "sen"
                 | "rep"
+                | "del"
                 | "gov"
                 | "gen"
                 | "lt"

@@ -895,9 +895,10 @@ pub(crate) struct NamePhrase {
 /// Splits a run such as `["Kremlin", "spokesman", "Dmitry", "Peskov"]` into a
 /// role ("Kremlin spokesman") and a name ("Dmitry Peskov").
 pub(crate) fn split_role(words: &[&str]) -> Option<NamePhrase> {
+    // "Del." is a delegate to Congress, not the "del" of "Benicio del Toro".
     let is_name_part = |w: &str| {
         let f = fold_word(w);
-        (is_capitalized(w) && !is_title_word(&f)) || is_name_particle(&f)
+        w != "Del." && ((is_capitalized(w) && !is_title_word(&f)) || is_name_particle(&f))
     };
     // "Sen. Dianne Feinstein of California": the person named before "of";
     // but not "Secretary of State John Kerry" or "Bank of America".
@@ -1222,6 +1223,15 @@ mod tests {
     fn honorifics_and_possessives_are_dropped() {
         assert_eq!(split_role(&["Mr.", "Blair"]).unwrap().name, "Blair");
         assert_eq!(split_role(&["Trump's"]).unwrap().name, "Trump");
+        let p = split_role(&["Del.", "Stacey", "Plaskett"]).unwrap();
+        assert_eq!(
+            (p.name.as_str(), p.role.as_deref()),
+            ("Stacey Plaskett", Some("Del."))
+        );
+        assert_eq!(
+            split_role(&["Lauren", "del", "Valle"]).unwrap().name,
+            "Lauren del Valle"
+        );
         assert_eq!(split_role(&["Mr.", "Trump 's"]).unwrap().name, "Trump");
     }
 
