@@ -2266,7 +2266,15 @@ fn np_after(toks: &[Tok], i: usize) -> Option<Mention> {
         let f = t.folded();
         // "said Will Doyle": a capitalised "Will" inside a name is a name.
         let name_inside = is_capitalized(t.text) && is_name_word(t.text);
-        if cue_of(toks, j).is_some() || ends_phrase(&f) && !name_inside {
+        // "former Pennsylvania Gov. and Democratic National Committee
+        // Chairman Ed Rendell": "and" between two titles of one person.
+        let joins_titles = f == "and"
+            && j > k
+            && is_role_word(toks[j - 1].text)
+            && toks
+                .get(j + 1)
+                .is_some_and(|n| n.is_word() && is_capitalized(n.text));
+        if cue_of(toks, j).is_some() || ends_phrase(&f) && !name_inside && !joins_titles {
             break;
         }
         // "Sen. Brian Schatz of Hawaii": a preposition after the name ends it.
@@ -3120,6 +3128,14 @@ mod tests {
         // A split-off possessive is a possessive.
         let t = "\" We were surprised , \" said Kim Dae-jung 's former aide , Park Ji-won .";
         assert_eq!(speaker_of(t, "We were"), Some("Park Ji-won".into()));
+    }
+
+    #[test]
+    fn two_titles_joined_by_and_before_the_name() {
+        let t = "\"Margins held,\" said Halvard Chairman and Chief Executive Tomas Rigby.";
+        assert_eq!(speaker_of(t, "Margins"), Some("Tomas Rigby".into()));
+        let t = "\"Turnout matters,\" said former Rostal Gov. and Unity Party Chairman Ann Cole.";
+        assert_eq!(speaker_of(t, "Turnout"), Some("Ann Cole".into()));
     }
 
     #[test]
