@@ -1444,6 +1444,23 @@ impl<'a> Attributor<'a> {
         cue: Cue,
         q_before: Option<usize>,
     ) -> Option<Mention> {
+        let m = self.cue_subject(toks, ci, cue, q_before)?;
+        if let Mention::Nominal { head, .. } = &m
+            && is_document(head)
+            && let Some(issuer) = issuer_of(toks, ci, head)
+        {
+            return Some(issuer);
+        }
+        Some(m)
+    }
+
+    fn cue_subject(
+        &self,
+        toks: &[Tok],
+        ci: usize,
+        cue: Cue,
+        q_before: Option<usize>,
+    ) -> Option<Mention> {
         if cue == Cue::According {
             return np_after(toks, ci + 2);
         }
@@ -1499,7 +1516,6 @@ impl<'a> Attributor<'a> {
         }
     }
 
-    /// Turns a mention into a speaker, updating what pronouns refer to.
     /// The person a line such as "- Bernie Sanders." or "— Sen. Ann Cole"
     /// names: a dash, then one to five capitalised words and nothing else.
     fn dash_label(&mut self, line: Range<usize>) -> Option<Speaker> {
@@ -1520,6 +1536,7 @@ impl<'a> Attributor<'a> {
         speaker.named.then_some(speaker)
     }
 
+    /// Turns a mention into a speaker, updating what pronouns refer to.
     fn resolve(&mut self, m: Mention) -> Option<Speaker> {
         match m {
             Mention::Name { words, .. } => {
@@ -1810,6 +1827,46 @@ fn np_start(toks: &[Tok], j: usize, lo: usize) -> usize {
         k -= 1;
     }
     k
+}
+
+/// Who issued the document `head` named before the cue at `ci`: "Disney
+/// in a statement said", "Philip Morris USA issued a statement on Monday
+/// saying". The document's words are theirs.
+fn issuer_of(toks: &[Tok], ci: usize, head: &str) -> Option<Mention> {
+    let doc = (0..ci)
+        .rev()
+        .find(|&k| toks[k].is_word() && toks[k].folded() == head)?;
+    // Back over the document's determiner and adjectives ("a brief").
+    let mut k = doc;
+    while k > 0 && doc - k < 4 && toks[k - 1].is_word() && !is_capitalized(toks[k - 1].text) {
+        k -= 1;
+        let f = toks[k].folded();
+        let issued = matches!(
+            f.as_ref(),
+            "in" | "issued" | "released" | "posted" | "published" | "sent" | "emailed"
+        );
+        if issued {
+            if k == 0 || !toks[k - 1].is_word() {
+                return None;
+            }
+            let m = np_at(toks, k - 1, 0)?;
+            let Mention::Name { words, .. } = &m else {
+                return None;
+            };
+            // Not a subhead in capitals ("KEY POINTS").
+            let shouting = words.iter().all(|w| !w.chars().any(char::is_lowercase));
+            return (!shouting && !is_determiner(toks[k - 1].text)).then_some(m);
+        }
+    }
+    None
+}
+
+/// A document that says something: "statement", "letter".
+fn is_document(head: &str) -> bool {
+    matches!(
+        head,
+        "statement" | "letter" | "memo" | "note" | "email" | "release" | "filing"
+    )
 }
 
 /// A person who speaks for an organisation: "spokesman", "officials",
@@ -3128,6 +3185,17 @@ mod tests {
         // A split-off possessive is a possessive.
         let t = "\" We were surprised , \" said Kim Dae-jung 's former aide , Park Ji-won .";
         assert_eq!(speaker_of(t, "We were"), Some("Park Ji-won".into()));
+    }
+
+    #[test]
+    fn a_statement_speaks_for_whoever_issued_it() {
+        let t = "Halvard Corp. in a statement said it was \"deeply sorry\" for the delay.";
+        assert_eq!(speaker_of(t, "deeply"), Some("Halvard Corp.".into()));
+        let t = "Lena Ortiz issued a brief statement on Monday saying the plan was \"a mistake\".";
+        assert_eq!(speaker_of(t, "a mistake"), Some("Lena Ortiz".into()));
+        // A statement of no one named stays the statement's.
+        let t = "A statement released late on Monday said the plan was \"a mistake\".";
+        assert_eq!(speaker_of(t, "a mistake"), Some("statement".into()));
     }
 
     #[test]
