@@ -1175,7 +1175,21 @@ impl<'a> Attributor<'a> {
         toks: &[Tok],
         segs: &[&Segment],
     ) -> (Vec<Found>, Option<(Speaker, Option<String>)>) {
+        // "“We'll see,” when asked": a cue with no subject in a clause of
+        // time or condition gives no quotation a speaker.
+        let unsaid = |i: usize| {
+            i > 0
+                && matches!(
+                    toks[i - 1].folded().as_ref(),
+                    "when" | "if" | "after" | "once" | "unless"
+                )
+                && matches!(
+                    toks[i].folded().as_ref(),
+                    "asked" | "pressed" | "questioned" | "told"
+                )
+        };
         let cues: Vec<(usize, Cue)> = (0..toks.len())
+            .filter(|&i| !unsaid(i))
             .filter_map(|i| cue_of(toks, i).map(|c| (i, c)))
             .collect();
         let quote_positions: Vec<(usize, usize)> = toks
@@ -2445,6 +2459,8 @@ fn sentence_subject(toks: &[Tok]) -> Option<Mention> {
                     && toks[..c]
                         .iter()
                         .any(|t| t.is_word() && !is_capitalized(t.text))
+                    // "Wallace then asked, “...”" is a subject and its verb.
+                    && (0..c).all(|k| cue_of(toks, k).is_none())
             });
         // "Filling in for Sanders at the event, West ...": a participle.
         let participle = (f.ends_with("ing") || f.ends_with("ed")) && f.len() > 4;
@@ -3185,6 +3201,12 @@ mod tests {
         // A split-off possessive is a possessive.
         let t = "\" We were surprised , \" said Kim Dae-jung 's former aide , Park Ji-won .";
         assert_eq!(speaker_of(t, "We were"), Some("Park Ji-won".into()));
+    }
+
+    #[test]
+    fn when_asked_gives_no_quotation_its_speaker() {
+        let t = "Lena Ortiz had previously said, \"We will see,\" when asked about tolls.";
+        assert_eq!(speaker_of(t, "We will see"), Some("Lena Ortiz".into()));
     }
 
     #[test]
