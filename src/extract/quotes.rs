@@ -2525,6 +2525,11 @@ fn sentence_subject(toks: &[Tok]) -> Option<Mention> {
                 i = e + 1;
                 continue;
             }
+            // "Wallace then asked": "then" after the name is time, not the
+            // title of "then Gov. Bush".
+            if e > i && toks[e].text == "then" {
+                e -= 1;
+            }
             return np_at(toks, e, start);
         }
         i += 1;
@@ -3207,6 +3212,12 @@ mod tests {
     fn when_asked_gives_no_quotation_its_speaker() {
         let t = "Lena Ortiz had previously said, \"We will see,\" when asked about tolls.";
         assert_eq!(speaker_of(t, "We will see"), Some("Lena Ortiz".into()));
+    }
+
+    #[test]
+    fn then_between_the_name_and_the_verb_is_time() {
+        let t = "Lena Ortiz spoke first. Tomas Rigby then asked, \"With tolls?\"";
+        assert_eq!(speaker_of(t, "With tolls"), Some("Tomas Rigby".into()));
     }
 
     #[test]
