@@ -1887,27 +1887,20 @@ fn is_document(head: &str) -> bool {
 /// "aide", not the organisation itself ("ministry") or a document
 /// ("report").
 fn speaks_for_others(head: &str) -> bool {
+    // Singular and plural: "aide", "aides".
+    let stem = head.strip_suffix('s').unwrap_or(head);
     head.starts_with("spokes")
         || matches!(
-            head,
+            stem,
             "official"
-                | "officials"
                 | "aide"
-                | "aides"
                 | "adviser"
-                | "advisers"
                 | "advisor"
-                | "advisors"
                 | "representative"
-                | "representatives"
                 | "executive"
-                | "executives"
                 | "lawyer"
-                | "lawyers"
                 | "attorney"
-                | "attorneys"
                 | "source"
-                | "sources"
         )
 }
 
