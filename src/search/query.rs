@@ -109,11 +109,7 @@ pub fn build(
     parser.set_conjunction_by_default();
     parser.set_field_boost(f.title, 1.5);
     parser.set_field_boost(f.context, 0.3);
-    if req.fuzzy {
-        for field in [f.text, f.title, f.context, f.quote] {
-            parser.set_field_fuzzy(field, false, 1, true);
-        }
-    }
+
     let text = req
         .query
         .as_deref()
@@ -121,7 +117,17 @@ pub fn build(
         .filter(|q| !q.is_empty());
     let scoring: Box<dyn Query> = match text {
         Some(q) => {
-            let q = expand_prefixes(q, searcher, if req.in_quotes { f.quote } else { f.text });
+            let field = if req.in_quotes { f.quote } else { f.text };
+            let q = expand_prefixes(q, searcher, field);
+            // One typo: each word stands for the index's words within one
+            // edit of it, scored as they are (BM25), so the closest and
+            // rarest come first. A fuzzy query of tantivy's own scores every
+            // match the same, and the order of equal hits is the index's.
+            let q = if req.fuzzy {
+                expand_typos(index, &q, searcher, field)
+            } else {
+                q
+            };
             parser.parse_query(&q).map_err(|e| SearchError::Query {
                 query: q.clone(),
                 reason: e.to_string(),
@@ -254,6 +260,94 @@ fn expand_prefixes(
         out.push(')');
     }
     out
+}
+
+/// Rewrites each plain word outside quotes that the index lacks into the
+/// index terms of `field` within one edit (a transposition counts as one)
+/// of its stem: `cesefire` becomes `(ceasefir)`. Words the index has, words
+/// of three letters or fewer, operators and `field:` words stay as they are.
+fn expand_typos(
+    index: &Index,
+    query: &str,
+    searcher: &tantivy::Searcher,
+    field: tantivy::schema::Field,
+) -> String {
+    let Ok(mut analyzer) = index.tokenizer_for_field(field) else {
+        return query.to_string();
+    };
+    let mut out = String::with_capacity(query.len());
+    let mut in_phrase = false;
+    for (i, piece) in query.split(' ').enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        let quotes = piece.matches('"').count();
+        let was_in_phrase = in_phrase;
+        if quotes % 2 == 1 {
+            in_phrase = !in_phrase;
+        }
+        let word = piece.trim_start_matches(['(', '-', '+']);
+        let word = word.trim_end_matches(')');
+        let plain = !was_in_phrase
+            && quotes == 0
+            && word.chars().count() > 3
+            && word.chars().all(char::is_alphanumeric)
+            && !matches!(word, "AND" | "OR" | "NOT");
+        if !plain {
+            out.push_str(piece);
+            continue;
+        }
+        let mut stems = Vec::new();
+        analyzer
+            .token_stream(word)
+            .process(&mut |t| stems.push(t.text.clone()));
+        let [stem] = stems.as_slice() else {
+            out.push_str(piece);
+            continue;
+        };
+        let terms = terms_within_one_edit(searcher, field, stem);
+        // A word the index has is no typo: "centrel bank" looks for "bank",
+        // not also for "band".
+        if terms.is_empty() || terms.iter().any(|t| t == stem) {
+            out.push_str(piece);
+            continue;
+        }
+        let lead = &piece[..piece.len() - piece.trim_start_matches(['(', '-', '+']).len()];
+        let tail = &piece[lead.len() + word.len()..];
+        out.push_str(lead);
+        out.push('(');
+        out.push_str(&terms.join(" OR "));
+        out.push(')');
+        out.push_str(tail);
+    }
+    out
+}
+
+fn terms_within_one_edit(
+    searcher: &tantivy::Searcher,
+    field: tantivy::schema::Field,
+    stem: &str,
+) -> Vec<String> {
+    let query =
+        tantivy::query::FuzzyTermQuery::new(tantivy::Term::from_field_text(field, stem), 1, true);
+    let mut found = std::collections::BTreeSet::new();
+    for segment in searcher.segment_readers() {
+        let (Ok(inverted), Ok(automaton)) = (segment.inverted_index(field), query.automaton())
+        else {
+            continue;
+        };
+        let Ok(mut stream) = inverted.terms().search(automaton).into_stream() else {
+            continue;
+        };
+        while stream.advance() && found.len() < MAX_EXPANSIONS {
+            if let Ok(t) = std::str::from_utf8(stream.key())
+                && t.chars().all(char::is_alphanumeric)
+            {
+                found.insert(t.to_string());
+            }
+        }
+    }
+    found.into_iter().collect()
 }
 
 fn terms_with_prefix(
