@@ -213,53 +213,27 @@ fn expand_prefixes(
     default: tantivy::schema::Field,
 ) -> String {
     let schema = searcher.schema();
-    let mut out = String::with_capacity(query.len());
-    let mut in_phrase = false;
-    for (i, piece) in query.split(' ').enumerate() {
-        if i > 0 {
-            out.push(' ');
-        }
-        let quotes = piece.matches('"').count();
-        let was_in_phrase = in_phrase;
-        if quotes % 2 == 1 {
-            in_phrase = !in_phrase;
-        }
-        let Some(stem) = piece
-            .strip_suffix('*')
-            .filter(|_| !was_in_phrase && quotes == 0)
-        else {
-            out.push_str(piece);
-            continue;
-        };
+    rewrite_words(query, |piece| {
+        let stem = piece.strip_suffix('*')?;
         let (name, field, prefix) = match stem.split_once(':') {
-            Some((name, p)) => match schema.get_field(name) {
-                Ok(field) => (format!("{name}:"), field, p),
-                Err(_) => {
-                    out.push_str(piece);
-                    continue;
-                }
-            },
+            Some((name, p)) => (format!("{name}:"), schema.get_field(name).ok()?, p),
             None => (String::new(), default, stem),
         };
         let trimmed = prefix.trim_start_matches(['(', '-', '+']);
-        out.push_str(&prefix[..prefix.len() - trimmed.len()]);
+        let lead = &prefix[..prefix.len() - trimmed.len()];
         let folded = deunicode::deunicode(trimmed).to_lowercase();
         let terms = if folded.chars().count() >= 2 {
-            terms_with_prefix(searcher, field, &folded)
+            index_terms(searcher, field, Near::Prefix(&folded))
         } else {
             Vec::new()
         };
         if terms.is_empty() {
             // Nothing starts with it: keep the word, which then matches nothing.
-            out.push_str(&format!("{name}{folded}"));
-            continue;
+            return Some(format!("{lead}{name}{folded}"));
         }
         let alts: Vec<String> = terms.iter().map(|t| format!("{name}{t}")).collect();
-        out.push('(');
-        out.push_str(&alts.join(" OR "));
-        out.push(')');
-    }
-    out
+        Some(format!("{lead}({})", alts.join(" OR ")))
+    })
 }
 
 /// Rewrites each plain word outside quotes that the index lacks into the
@@ -275,6 +249,36 @@ fn expand_typos(
     let Ok(mut analyzer) = index.tokenizer_for_field(field) else {
         return query.to_string();
     };
+    rewrite_words(query, |piece| {
+        let lead = &piece[..piece.len() - piece.trim_start_matches(['(', '-', '+']).len()];
+        let word = piece[lead.len()..].trim_end_matches(')');
+        let tail = &piece[lead.len() + word.len()..];
+        let plain = word.chars().count() > 3
+            && word.chars().all(char::is_alphanumeric)
+            && !matches!(word, "AND" | "OR" | "NOT");
+        if !plain {
+            return None;
+        }
+        let mut stems = Vec::new();
+        analyzer
+            .token_stream(word)
+            .process(&mut |t| stems.push(t.text.clone()));
+        let [stem] = stems.as_slice() else {
+            return None;
+        };
+        let terms = index_terms(searcher, field, Near::OneEdit(stem));
+        // A word the index has is no typo: "centrel bank" looks for "bank",
+        // not also for "band".
+        if terms.is_empty() || terms.iter().any(|t| t == stem) {
+            return None;
+        }
+        Some(format!("{lead}({}){tail}", terms.join(" OR ")))
+    })
+}
+
+/// Rewrites the words of a query that stand outside quotation marks, one
+/// at a time: `rewrite` gives a word's replacement, or `None` to keep it.
+fn rewrite_words(query: &str, mut rewrite: impl FnMut(&str) -> Option<String>) -> String {
     let mut out = String::with_capacity(query.len());
     let mut in_phrase = false;
     for (i, piece) in query.split(' ').enumerate() {
@@ -286,97 +290,81 @@ fn expand_typos(
         if quotes % 2 == 1 {
             in_phrase = !in_phrase;
         }
-        let word = piece.trim_start_matches(['(', '-', '+']);
-        let word = word.trim_end_matches(')');
-        let plain = !was_in_phrase
-            && quotes == 0
-            && word.chars().count() > 3
-            && word.chars().all(char::is_alphanumeric)
-            && !matches!(word, "AND" | "OR" | "NOT");
-        if !plain {
-            out.push_str(piece);
-            continue;
-        }
-        let mut stems = Vec::new();
-        analyzer
-            .token_stream(word)
-            .process(&mut |t| stems.push(t.text.clone()));
-        let [stem] = stems.as_slice() else {
-            out.push_str(piece);
-            continue;
-        };
-        let terms = terms_within_one_edit(searcher, field, stem);
-        // A word the index has is no typo: "centrel bank" looks for "bank",
-        // not also for "band".
-        if terms.is_empty() || terms.iter().any(|t| t == stem) {
-            out.push_str(piece);
-            continue;
-        }
-        let lead = &piece[..piece.len() - piece.trim_start_matches(['(', '-', '+']).len()];
-        let tail = &piece[lead.len() + word.len()..];
-        out.push_str(lead);
-        out.push('(');
-        out.push_str(&terms.join(" OR "));
-        out.push(')');
-        out.push_str(tail);
+        let new = (!was_in_phrase && quotes == 0)
+            .then(|| rewrite(piece))
+            .flatten();
+        out.push_str(new.as_deref().unwrap_or(piece));
     }
     out
 }
 
-fn terms_within_one_edit(
-    searcher: &tantivy::Searcher,
-    field: tantivy::schema::Field,
-    stem: &str,
-) -> Vec<String> {
-    let query =
-        tantivy::query::FuzzyTermQuery::new(tantivy::Term::from_field_text(field, stem), 1, true);
-    let mut found = std::collections::BTreeSet::new();
-    for segment in searcher.segment_readers() {
-        let (Ok(inverted), Ok(automaton)) = (segment.inverted_index(field), query.automaton())
-        else {
-            continue;
-        };
-        let Ok(mut stream) = inverted.terms().search(automaton).into_stream() else {
-            continue;
-        };
-        while stream.advance() && found.len() < MAX_EXPANSIONS {
-            if let Ok(t) = std::str::from_utf8(stream.key())
-                && t.chars().all(char::is_alphanumeric)
-            {
-                found.insert(t.to_string());
-            }
-        }
-    }
-    found.into_iter().collect()
+/// Which index terms to list.
+enum Near<'a> {
+    /// Those within one edit of this word (a transposition is one).
+    OneEdit(&'a str),
+    /// Those that start with this.
+    Prefix(&'a str),
 }
 
-fn terms_with_prefix(
+/// Up to [`MAX_EXPANSIONS`] words of `field`'s term dictionary, in every
+/// segment, that are `near` a word.
+fn index_terms(
     searcher: &tantivy::Searcher,
     field: tantivy::schema::Field,
-    prefix: &str,
+    near: Near,
 ) -> Vec<String> {
     let mut found = std::collections::BTreeSet::new();
-    let mut upper = prefix.as_bytes().to_vec();
-    upper.push(0xff);
+    let mut keep = |key: &[u8]| {
+        if let Ok(t) = std::str::from_utf8(key)
+            && t.chars().all(char::is_alphanumeric)
+        {
+            found.insert(t.to_string());
+        }
+        found.len() < MAX_EXPANSIONS
+    };
     for segment in searcher.segment_readers() {
         let Ok(inverted) = segment.inverted_index(field) else {
             continue;
         };
-        let Ok(mut stream) = inverted
-            .terms()
-            .range()
-            .ge(prefix.as_bytes())
-            .lt(&upper)
-            .into_stream()
-        else {
-            continue;
-        };
-        while stream.advance() && found.len() < MAX_EXPANSIONS {
-            if let Ok(t) = std::str::from_utf8(stream.key())
-                && t.chars().all(char::is_alphanumeric)
-            {
-                found.insert(t.to_string());
+        let terms = inverted.terms();
+        // The two kinds of stream differ in type, so one macro drains both;
+        // it says whether there is room for more.
+        macro_rules! drain {
+            ($stream:ident) => {{
+                let mut more = true;
+                while more && $stream.advance() {
+                    more = keep($stream.key());
+                }
+                more
+            }};
+        }
+        let more = match near {
+            Near::OneEdit(word) => {
+                let fuzzy = tantivy::query::FuzzyTermQuery::new(
+                    tantivy::Term::from_field_text(field, word),
+                    1,
+                    true,
+                );
+                let Ok(mut stream) = fuzzy
+                    .automaton()
+                    .and_then(|a| Ok(terms.search(a).into_stream()?))
+                else {
+                    continue;
+                };
+                drain!(stream)
             }
+            Near::Prefix(prefix) => {
+                let mut upper = prefix.as_bytes().to_vec();
+                upper.push(0xff);
+                let Ok(mut stream) = terms.range().ge(prefix.as_bytes()).lt(&upper).into_stream()
+                else {
+                    continue;
+                };
+                drain!(stream)
+            }
+        };
+        if !more {
+            break;
         }
     }
     found.into_iter().collect()
