@@ -1189,8 +1189,8 @@ impl<'a> Attributor<'a> {
                 )
         };
         let cues: Vec<(usize, Cue)> = (0..toks.len())
-            .filter(|&i| !unsaid(i))
             .filter_map(|i| cue_of(toks, i).map(|c| (i, c)))
+            .filter(|&(i, _)| !unsaid(i))
             .collect();
         let quote_positions: Vec<(usize, usize)> = toks
             .iter()

@@ -322,6 +322,28 @@ fn index_terms(
         }
         found.len() < MAX_EXPANSIONS
     };
+    // The automaton or the range is built once, not again for every segment.
+    enum Walk {
+        Fuzzy(tantivy::query::DfaWrapper),
+        Range(Vec<u8>, Vec<u8>),
+    }
+    let walk = match near {
+        Near::OneEdit(word) => {
+            let fuzzy = tantivy::query::FuzzyTermQuery::new(
+                tantivy::Term::from_field_text(field, word),
+                1,
+                true,
+            );
+            let Ok(automaton) = fuzzy.automaton() else {
+                return Vec::new();
+            };
+            Walk::Fuzzy(automaton)
+        }
+        Near::Prefix(prefix) => Walk::Range(
+            prefix.as_bytes().to_vec(),
+            [prefix.as_bytes(), &[0xff]].concat(),
+        ),
+    };
     for segment in searcher.segment_readers() {
         let Ok(inverted) = segment.inverted_index(field) else {
             continue;
@@ -338,26 +360,15 @@ fn index_terms(
                 more
             }};
         }
-        let more = match near {
-            Near::OneEdit(word) => {
-                let fuzzy = tantivy::query::FuzzyTermQuery::new(
-                    tantivy::Term::from_field_text(field, word),
-                    1,
-                    true,
-                );
-                let Ok(mut stream) = fuzzy
-                    .automaton()
-                    .and_then(|a| Ok(terms.search(a).into_stream()?))
-                else {
+        let more = match &walk {
+            Walk::Fuzzy(automaton) => {
+                let Ok(mut stream) = terms.search(automaton).into_stream() else {
                     continue;
                 };
                 drain!(stream)
             }
-            Near::Prefix(prefix) => {
-                let mut upper = prefix.as_bytes().to_vec();
-                upper.push(0xff);
-                let Ok(mut stream) = terms.range().ge(prefix.as_bytes()).lt(&upper).into_stream()
-                else {
+            Walk::Range(lower, upper) => {
+                let Ok(mut stream) = terms.range().ge(lower).lt(upper).into_stream() else {
                     continue;
                 };
                 drain!(stream)
