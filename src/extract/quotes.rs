@@ -570,16 +570,20 @@ fn tokenize<'a>(text: &'a str, range: Range<usize>, segs: &[&Segment]) -> Vec<To
         let c = text[i..].chars().next().expect("in range");
         if c.is_alphanumeric() {
             let mut end = i;
+            let mut prev = c;
             for (j, d) in text[i..range.end].char_indices() {
+                let next = text[i + j + d.len_utf8()..range.end].chars().next();
+                // "9/11 widow", "24/7": a slash between digits is inside a word.
                 let ok = d.is_alphanumeric()
                     || (matches!(d, '\'' | '’' | '-' | '.' | '&')
-                        && text[i + j + d.len_utf8()..range.end]
-                            .chars()
-                            .next()
-                            .is_some_and(char::is_alphanumeric));
+                        && next.is_some_and(char::is_alphanumeric))
+                    || (d == '/'
+                        && prev.is_ascii_digit()
+                        && next.is_some_and(|n| n.is_ascii_digit()));
                 if !ok {
                     break;
                 }
+                prev = d;
                 end = i + j + d.len_utf8();
             }
             // Keep the period of an abbreviation or initial: "U.S.", "J.", "Mr."
@@ -2341,13 +2345,9 @@ fn np_after(toks: &[Tok], i: usize) -> Option<Mention> {
         if cue_of(toks, j).is_some() || ends_phrase(&f) && !name_inside && !joins_titles {
             break;
         }
-        // "Sen. Brian Schatz of Hawaii": a preposition after the name ends it.
-        if last_name.is_some()
-            && matches!(
-                f.as_ref(),
-                "of" | "from" | "at" | "in" | "for" | "with" | "on" | "to"
-            )
-        {
+        // "Sen. Brian Schatz of Hawaii", "said Carly Fiorina during the
+        // debate": a preposition after the name ends it.
+        if last_name.is_some() && is_preposition(&f) {
             break;
         }
         if is_name_word(t.text) && is_capitalized(t.text) {
@@ -3099,6 +3099,19 @@ mod tests {
     fn according_to() {
         let t = "The repairs will take “at least three more weeks of work,” according to Dana Whitfield.";
         assert_eq!(speaker_of(t, "at least"), Some("Dana Whitfield".into()));
+    }
+
+    #[test]
+    fn a_preposition_after_the_name_ends_the_phrase() {
+        let t = "“The tolls pay for nothing,” said former port director Ilse Varga during the \
+                 second Harbor Board hearing.";
+        assert_eq!(speaker_of(t, "The tolls"), Some("Ilse Varga".into()));
+    }
+
+    #[test]
+    fn a_number_with_a_slash_describes_the_person() {
+        let t = "“The hearings changed nothing for us,” said 9/11 widow Mara Lindqvist.";
+        assert_eq!(speaker_of(t, "The hearings"), Some("Mara Lindqvist".into()));
     }
 
     #[test]
