@@ -37,8 +37,8 @@ use super::dateline::dateline;
 use super::dates::resolve_relative;
 use super::speakers::{
     Gender, NameBook, fold_word, gender_of_first_name, gender_of_name, gender_of_title,
-    is_calendar_word, is_capitalized, is_name_word, is_nominal_head, is_org_word, is_role_word,
-    is_stop_capital, is_subject_pronoun, lower, split_role,
+    is_calendar_word, is_capitalized, is_name_word_between, is_nominal_head, is_org_word,
+    is_role_word, is_stop_capital, is_subject_pronoun, lower, split_role,
 };
 
 /// Finds the direct quotations in an article body and attributes them.
@@ -539,6 +539,9 @@ struct Tok<'a> {
     kind: TokKind,
     text: &'a str,
     start: usize,
+    /// A word that may be part of a name, read with its neighbours
+    /// ([`is_name_word_between`]).
+    name: bool,
 }
 
 impl<'a> Tok<'a> {
@@ -563,6 +566,7 @@ fn tokenize<'a>(text: &'a str, range: Range<usize>, segs: &[&Segment]) -> Vec<To
                 kind: TokKind::Quote(qi),
                 text: &text[seg.inner.clone()],
                 start: i,
+                name: false,
             });
             i = seg.outer.end.max(i + 1);
             continue;
@@ -594,6 +598,7 @@ fn tokenize<'a>(text: &'a str, range: Range<usize>, segs: &[&Segment]) -> Vec<To
                 kind: TokKind::Word,
                 text: &text[i..end],
                 start: i,
+                name: false,
             });
             i = end;
         } else {
@@ -618,9 +623,17 @@ fn tokenize<'a>(text: &'a str, range: Range<usize>, segs: &[&Segment]) -> Vec<To
                     kind: TokKind::Punct,
                     text: &text[i..i + len],
                     start: i,
+                    name: false,
                 });
             }
             i += len;
+        }
+    }
+    for k in 0..toks.len() {
+        if toks[k].is_word() {
+            let near = |t: Option<&Tok<'a>>| t.filter(|t| t.is_word()).map(|t| t.text);
+            let prev = k.checked_sub(1).and_then(|p| near(toks.get(p)));
+            toks[k].name = is_name_word_between(prev, toks[k].text, near(toks.get(k + 1)));
         }
     }
     toks
@@ -1041,7 +1054,7 @@ struct Names {
 }
 
 impl Names {
-    fn scan(&mut self, text: &str) {
+    fn scan<'a>(&mut self, text: &'a str) {
         let mut run: Vec<&str> = Vec::new();
         let flush = |run: &mut Vec<&str>, book: &mut NameBook| {
             if let Some(p) = split_role(run)
@@ -1059,14 +1072,21 @@ impl Names {
                     '“' | '”' | '"' | '«' | '»' | '(' | ')' | ',' | ';' | ':' | '!' | '?'
                 )
         };
-        for word in text.split(splits) {
+        let bare = |word: &'a str| -> &'a str {
             let w = word.trim_matches(|c: char| "‘’'".contains(c));
-            let w = w
-                .strip_suffix('.')
+            w.strip_suffix('.')
                 .filter(|x| !is_abbreviation(x))
-                .unwrap_or(w);
+                .unwrap_or(w)
+        };
+        let mut words = text.split(splits).peekable();
+        let mut prev: Option<&str> = None;
+        while let Some(word) = words.next() {
+            let w = bare(word);
             let ends_clause = word.ends_with(['.', ',', ';', ':']) && !is_abbreviation(word);
-            if !w.is_empty() && (is_name_word(w) || is_role_word(w)) {
+            let next = words.peek().map(|n| bare(n));
+            let named = is_name_word_between(prev, w, next);
+            prev = (!ends_clause && !w.is_empty()).then_some(w);
+            if !w.is_empty() && (named || is_role_word(w)) {
                 run.push(w);
             } else {
                 flush(&mut run, &mut self.book);
@@ -1319,7 +1339,7 @@ impl<'a> Attributor<'a> {
         while i < toks.len() {
             let starts = toks[i].is_word()
                 && is_capitalized(toks[i].text)
-                && (is_name_word(toks[i].text) || is_role_word(toks[i].text));
+                && (toks[i].name || is_role_word(toks[i].text));
             if !starts {
                 i += 1;
                 continue;
@@ -1327,7 +1347,7 @@ impl<'a> Attributor<'a> {
             let mut e = i + 1;
             while e < toks.len()
                 && toks[e].is_word()
-                && (is_name_word(toks[e].text) || is_role_word(toks[e].text))
+                && (toks[e].name || is_role_word(toks[e].text))
                 && !ends_possessive(toks[e - 1].text)
             {
                 e += 1;
@@ -1675,10 +1695,8 @@ fn inverted_name_closes(toks: &[Tok], ci: usize) -> bool {
         match t.kind {
             TokKind::Word => {
                 let f = t.folded();
-                let in_name = is_name_word(t.text)
-                    || is_role_word(t.text)
-                    || is_determiner(t.text)
-                    || is_preposition(&f);
+                let in_name =
+                    t.name || is_role_word(t.text) || is_determiner(t.text) || is_preposition(&f);
                 if !in_name || ends_possessive(t.text) || cue_of(toks, k).is_some() {
                     return false;
                 }
@@ -1730,9 +1748,7 @@ fn subject_before(toks: &[Tok], ci: usize, lo: usize) -> Option<Mention> {
                     let prev_comma = (lo..j).rev().take(30).find(|&k| toks[k].is_punct(','));
                     if let Some(k) = prev_comma {
                         let seg = &toks[k + 1..j];
-                        if !seg.is_empty()
-                            && seg.iter().all(|t| t.is_word() && is_name_word(t.text))
-                        {
+                        if !seg.is_empty() && seg.iter().all(|t| t.is_word() && t.name) {
                             // Unless it is the end of a home town: "Harry
                             // Lunde, 30, of Rostal, N.C., said".
                             let m = np_at(toks, j - 1, k + 1);
@@ -1793,7 +1809,7 @@ fn subject_before(toks: &[Tok], ci: usize, lo: usize) -> Option<Mention> {
                 if is_subject_pronoun(&f) {
                     return Some(Mention::Pronoun(f.into_owned()));
                 }
-                if (is_name_word(t.text) || is_nominal_head(&f))
+                if (t.name || is_nominal_head(&f))
                     && let Some(m) = np_at(toks, j, lo)
                 {
                     let start = np_start(toks, j, lo);
@@ -1833,7 +1849,7 @@ fn np_start(toks: &[Tok], j: usize, lo: usize) -> usize {
     while k > lo {
         let p = &toks[k - 1];
         let in_name = p.is_word()
-            && (is_name_word(p.text) || is_role_word(p.text))
+            && (p.name || is_role_word(p.text))
             && !ends_possessive(p.text)
             && !is_preposition(&p.folded());
         if !in_name {
@@ -1919,7 +1935,7 @@ fn person_before_prep(toks: &[Tok], mut start: usize, lo: usize) -> Option<Menti
         }
         let prep = toks[start - 1].folded();
         let before = &toks[start - 2];
-        let capital = before.is_word() && is_capitalized(before.text) && is_name_word(before.text);
+        let capital = before.is_word() && is_capitalized(before.text) && before.name;
         if matches!(prep.as_ref(), "of" | "from" | "at")
             && capital
             && !is_role_word(before.text)
@@ -2034,14 +2050,11 @@ fn np_at(toks: &[Tok], j: usize, lo: usize) -> Option<Mention> {
     if matches!(f.as_ref(), "himself" | "herself") && j > lo {
         return np_at(toks, j - 1, lo);
     }
-    if is_name_word(t.text) && is_capitalized(t.text) {
+    if t.name && is_capitalized(t.text) {
         let mut k = j;
         while k > lo {
             let p = &toks[k - 1];
-            if p.is_word()
-                && (is_name_word(p.text) || is_role_word(p.text))
-                && !ends_possessive(p.text)
-            {
+            if p.is_word() && (p.name || is_role_word(p.text)) && !ends_possessive(p.text) {
                 k -= 1;
             } else {
                 break;
@@ -2065,7 +2078,7 @@ fn np_at(toks: &[Tok], j: usize, lo: usize) -> Option<Mention> {
             )
             && toks[employer - 2].is_word()
             && is_capitalized(toks[employer - 2].text)
-            && is_name_word(toks[employer - 2].text)
+            && toks[employer - 2].name
         {
             employer = np_start(toks, employer - 2, lo);
             if toks[employer].folded() == "the" {
@@ -2282,13 +2295,10 @@ fn looks_appositive(seg: &[Tok]) -> bool {
     }
     // "Col. Steven H. Warren" is a titled name, not a description.
     let titled_name = seg.iter().all(|t| {
-        t.is_punct('.')
-            || t.is_word()
-                && is_capitalized(t.text)
-                && (is_name_word(t.text) || is_role_word(t.text))
+        t.is_punct('.') || t.is_word() && is_capitalized(t.text) && (t.name || is_role_word(t.text))
     }) && seg
         .iter()
-        .filter(|t| t.is_word() && is_name_word(t.text) && !is_role_word(t.text))
+        .filter(|t| t.is_word() && t.name && !is_role_word(t.text))
         .count()
         >= 2;
     if titled_name {
@@ -2333,7 +2343,7 @@ fn np_after(toks: &[Tok], i: usize) -> Option<Mention> {
         let t = &toks[j];
         let f = t.folded();
         // "said Will Doyle": a capitalised "Will" inside a name is a name.
-        let name_inside = is_capitalized(t.text) && is_name_word(t.text);
+        let name_inside = is_capitalized(t.text) && t.name;
         // "former Pennsylvania Gov. and Democratic National Committee
         // Chairman Ed Rendell": "and" between two titles of one person.
         let joins_titles = f == "and"
@@ -2350,7 +2360,7 @@ fn np_after(toks: &[Tok], i: usize) -> Option<Mention> {
         if last_name.is_some() && is_preposition(&f) {
             break;
         }
-        if is_name_word(t.text) && is_capitalized(t.text) {
+        if t.name && is_capitalized(t.text) {
             last_name = Some(j);
         } else if first_head.is_none() && last_name.is_none() && is_nominal_head(&f) {
             first_head = Some(j);
@@ -2502,11 +2512,11 @@ fn sentence_subject(toks: &[Tok]) -> Option<Mention> {
         if cue_of(toks, i).is_some() {
             return None;
         }
-        if is_name_word(t.text) || is_role_word(t.text) || is_nominal_head(&f) {
+        if t.name || is_role_word(t.text) || is_nominal_head(&f) {
             let mut e = i;
             while e + 1 < toks.len()
                 && toks[e + 1].is_word()
-                && (is_name_word(toks[e + 1].text)
+                && (toks[e + 1].name
                     || is_role_word(toks[e + 1].text)
                     || is_nominal_head(&toks[e + 1].folded()))
                 && !ends_possessive(toks[e].text)
@@ -3099,6 +3109,18 @@ mod tests {
     fn according_to() {
         let t = "The repairs will take “at least three more weeks of work,” according to Dana Whitfield.";
         assert_eq!(speaker_of(t, "at least"), Some("Dana Whitfield".into()));
+    }
+
+    #[test]
+    fn months_that_are_names() {
+        let t = "“The budget will balance by spring,” said Finance Minister Helen May.";
+        assert_eq!(speaker_of(t, "The budget"), Some("Helen May".into()));
+        let t = "“Rates stay where they are for now,” analyst April Horvath said on May 5.";
+        assert_eq!(speaker_of(t, "Rates"), Some("April Horvath".into()));
+        let t = "“Sales fell again this quarter,” Dana Ortiz said May 5.";
+        assert_eq!(speaker_of(t, "Sales"), Some("Dana Ortiz".into()));
+        let t = "Dana Ortiz spoke in May. “Sales fell again this quarter,” Ortiz said.";
+        assert_eq!(speaker_of(t, "Sales"), Some("Dana Ortiz".into()));
     }
 
     #[test]

@@ -876,6 +876,55 @@ pub(crate) fn is_name_word(w: &str) -> bool {
     }
 }
 
+/// A word that may be part of a name, read with its neighbours: besides
+/// [`is_name_word`], a month that people bear as a name, after a given name
+/// or an honorific ("Theresa May", "Ai Jun", "Mrs. May") or as a given name
+/// before a surname ("April Ryan"), but not before a number ("Smith May 5")
+/// nor after a word of time ("in May Smith", "last June").
+pub(crate) fn is_name_word_between(prev: Option<&str>, w: &str, next: Option<&str>) -> bool {
+    if is_name_word(w) {
+        return true;
+    }
+    let folded = fold_word(w);
+    // "U.S. MAY HURT": a subhead in capitals names nobody.
+    let mixed_case = |x: &str| is_capitalized(x) && x.chars().any(char::is_lowercase);
+    if !mixed_case(w) || !matches!(folded.as_ref(), "may" | "june" | "jun" | "april" | "august") {
+        return false;
+    }
+    let surname = prev.is_some_and(|p| {
+        let f = fold_word(p.trim_end_matches('.'));
+        mixed_case(p) && (is_honorific(&f) || (is_name_word(p) && is_given_name(p)))
+    }) && !next.is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit()));
+    let given = is_given_name(w)
+        && next.is_some_and(|n| mixed_case(n) && is_name_word(n))
+        && !prev.is_some_and(|p| {
+            matches!(
+                fold_word(p).as_ref(),
+                "in" | "on"
+                    | "since"
+                    | "by"
+                    | "until"
+                    | "till"
+                    | "from"
+                    | "to"
+                    | "through"
+                    | "of"
+                    | "during"
+                    | "last"
+                    | "next"
+                    | "this"
+                    | "early"
+                    | "late"
+                    | "mid"
+                    | "each"
+                    | "every"
+                    | "before"
+                    | "after"
+            )
+        });
+    surname || given
+}
+
 /// A word that may stand in a title before a name.
 pub(crate) fn is_role_word(w: &str) -> bool {
     is_title_word(&fold_word(w))
