@@ -1238,7 +1238,7 @@ impl<'a> Attributor<'a> {
             // speaker of the cue before it in the same sentence.
             let follows_cue = matches!(cue, Cue::Verb { participle: true })
                 && ci > 0
-                && toks[ci - 1].is_punct(',')
+                && (toks[ci - 1].is_punct(',') || participle_of_clause(toks, ci))
                 && per_cue.last().is_some_and(Option::is_some);
             if follows_cue {
                 let earlier = per_cue.last().cloned().flatten();
@@ -1503,6 +1503,12 @@ impl<'a> Attributor<'a> {
             return np_after(toks, ci + 2);
         }
         let participle = matches!(cue, Cue::Verb { participle: true });
+        if participle
+            && participle_of_clause(toks, ci)
+            && let Some(m) = sentence_subject(toks)
+        {
+            return Some(m);
+        }
         // "..., said Christine Link, executive director of ...": inversion
         // after a comma, the name closed by punctuation.
         let cue_word = toks[ci].folded();
@@ -1842,6 +1848,43 @@ fn subject_before(toks: &[Tok], ci: usize, lo: usize) -> Option<Mention> {
     None
 }
 
+/// A participle cue at `ci` whose subject is the clause's, not the noun
+/// just before it: after "before", "after", "while" ("sings to Clinton
+/// before asking her"), or when that noun is the object of a preposition
+/// of place or direction ("wrote in a statement to the Courier
+/// explaining").
+fn participle_of_clause(toks: &[Tok], ci: usize) -> bool {
+    let Some(prev) = ci.checked_sub(1).map(|p| &toks[p]) else {
+        return false;
+    };
+    if !prev.is_word() {
+        return false;
+    }
+    if matches!(
+        prev.folded().as_ref(),
+        "before" | "after" | "while" | "without" | "by"
+    ) {
+        return true;
+    }
+    let Some(j) = (0..ci)
+        .rev()
+        .take(4)
+        .take_while(|&j| toks[j].is_word())
+        .find(|&j| toks[j].name || is_nominal_head(&toks[j].folded()))
+    else {
+        return false;
+    };
+    // Not "with Ramirez saying" (whose subject is Ramirez), nor "a
+    // spokesman for the firm saying" (one noun phrase).
+    let start = np_start(toks, j, 0);
+    start > 0
+        && toks[start - 1].is_word()
+        && matches!(
+            toks[start - 1].folded().as_ref(),
+            "to" | "at" | "in" | "on" | "from" | "about" | "into" | "over" | "under" | "during"
+        )
+}
+
 /// Where the noun phrase ending at `toks[j]` starts: over names, titles and
 /// one "the" before them.
 fn np_start(toks: &[Tok], j: usize, lo: usize) -> usize {
@@ -1882,6 +1925,16 @@ fn issuer_of(toks: &[Tok], ci: usize, head: &str) -> Option<Mention> {
         if issued {
             if k == 0 || !toks[k - 1].is_word() {
                 return None;
+            }
+            // "Thiel wrote in a statement", "as Jeff Weiner put it in his
+            // memo": the subject of the verb before "in" wrote it.
+            let verb = (k.saturating_sub(3)..k).rev().find(|&j| {
+                cue_of(toks, j).is_some() && toks[j + 1..k].iter().all(|t| t.text == "it")
+            });
+            if f == "in"
+                && let Some(v) = verb
+            {
+                return subject_before(toks, v, 0);
             }
             let m = np_at(toks, k - 1, 0)?;
             let Mention::Name { words, .. } = &m else {
@@ -2138,6 +2191,23 @@ fn np_at(toks: &[Tok], j: usize, lo: usize) -> Option<Mention> {
             }
             if cue_of(toks, k - 1).is_some() || is_subject_pronoun(&pf) || pf == "that" {
                 break;
+            }
+            // "his memo to employees": the head is the noun before the
+            // preposition.
+            if matches!(pf.as_ref(), "for" | "of" | "at" | "from" | "with" | "to")
+                && k >= lo + 2
+                && let Some(Mention::Nominal {
+                    text,
+                    head,
+                    definite,
+                }) = np_at(toks, k - 2, lo)
+            {
+                let tail: Vec<&str> = toks[k - 1..=j].iter().map(|t| t.text).collect();
+                return Some(Mention::Nominal {
+                    text: format!("{text} {}", tail.join(" ")),
+                    head,
+                    definite,
+                });
             }
             k -= 1;
         }
@@ -3109,6 +3179,29 @@ mod tests {
     fn according_to() {
         let t = "The repairs will take “at least three more weeks of work,” according to Dana Whitfield.";
         assert_eq!(speaker_of(t, "at least"), Some("Dana Whitfield".into()));
+    }
+
+    #[test]
+    fn the_writer_of_a_statement_or_memo_speaks() {
+        let t = "“Many of us are worried this year,” Ostrander wrote in a statement to the \
+                 Courier explaining his decision, “but most of us want change.”";
+        assert_eq!(speaker_of(t, "but most"), Some("Ostrander".into()));
+        let t = "As Lise Moberg put it in her memo to employees explaining the merger, “We \
+                 will no longer look up at the giants.”";
+        assert_eq!(speaker_of(t, "We will"), Some("Lise Moberg".into()));
+    }
+
+    #[test]
+    fn a_participle_after_an_object_has_the_clauses_subject() {
+        let t = "Odell sings to Marren before asking her, “Where do we go from here now?”";
+        assert_eq!(speaker_of(t, "Where"), Some("Odell".into()));
+        let t = "Ferro Corp answered the critics by saying it would be “the strongest \
+                 number two in the market.”";
+        assert_eq!(speaker_of(t, "the strongest"), Some("Ferro Corp".into()));
+        // "with X saying": X is the participle's own subject.
+        let t = "The exchange rejected the bid, with chief executive Ada Lunn saying it \
+                 “fails to recognize the growth of our group.”";
+        assert_eq!(speaker_of(t, "fails"), Some("Ada Lunn".into()));
     }
 
     #[test]
