@@ -858,6 +858,16 @@ fn cue_of(toks: &[Tok], i: usize) -> Option<Cue> {
     if !verb {
         return None;
     }
+    // "gave a warning", "his claims", "her comments": after an article or a
+    // possessive the word is a noun.
+    if i > 0
+        && matches!(
+            toks[i - 1].folded().as_ref(),
+            "a" | "an" | "the" | "his" | "her" | "its" | "their" | "our" | "my" | "your"
+        )
+    {
+        return None;
+    }
     // "went on to say" and "put it" only count with their particle.
     if w == "went" && toks.get(i + 1).is_none_or(|n| n.text != "on") {
         return None;
@@ -3202,6 +3212,20 @@ mod tests {
         let t = "The exchange rejected the bid, with chief executive Ada Lunn saying it \
                  “fails to recognize the growth of our group.”";
         assert_eq!(speaker_of(t, "fails"), Some("Ada Lunn".into()));
+    }
+
+    #[test]
+    fn a_verb_form_after_an_article_is_a_noun() {
+        let t = "Mayor Ina Holt gave the council a warning: “We cannot keep paying for \
+                 roads nobody drives on.”";
+        assert_eq!(speaker_of(t, "We cannot"), Some("Ina Holt".into()));
+    }
+
+    #[test]
+    fn sentence_openers_are_not_names() {
+        let t = "Following is a selection of comments from analysts:\n\n\
+                 “The price is high, but the bank can afford it.”";
+        assert_eq!(speaker_of(t, "The price"), None);
     }
 
     #[test]
