@@ -1128,6 +1128,7 @@ impl<'a> Attributor<'a> {
         let sents = sentences(self.text, para.clone(), segs);
         let mut found: Vec<Vec<Found>> = Vec::with_capacity(sents.len());
         let mut sentence_speaker: Vec<Option<(Speaker, Option<String>)>> = Vec::new();
+        let mut intro_subject = None;
         for sent in &sents {
             let in_sent: Vec<&Segment> = segs
                 .iter()
@@ -1136,6 +1137,10 @@ impl<'a> Attributor<'a> {
                 .collect();
             let toks = tokenize(self.text, sent.clone(), &in_sent);
             let (quotes, speaker) = self.sentence(&toks, &in_sent);
+            intro_subject = in_sent
+                .is_empty()
+                .then(|| intro_subject_of(&toks))
+                .flatten();
             self.note_people(&toks);
             sentence_speaker.push(speaker);
             found.push(quotes);
@@ -1197,9 +1202,20 @@ impl<'a> Attributor<'a> {
             .flatten()
             .next()
             .map(|(s, _)| s.clone());
-        let hands_over =
-            !segs.is_empty() || cue_speaker.is_some() || self.text[para].trim_end().ends_with(':');
-        self.prev_para = last_speaker.or(cue_speaker).map(|s| (s, hands_over));
+        let colon = self.text[para].trim_end().ends_with(':');
+        let hands_over = !segs.is_empty() || cue_speaker.is_some() || colon;
+        // "Cruz called them on it:" then a paragraph that is all quotation:
+        // with no verb of saying, the subject of the line before the colon
+        // speaks.
+        let introduced = if colon && last_speaker.is_none() && cue_speaker.is_none() {
+            intro_subject.and_then(|m| self.resolve(m))
+        } else {
+            None
+        };
+        self.prev_para = last_speaker
+            .or(cue_speaker)
+            .or(introduced)
+            .map(|s| (s, hands_over));
     }
 
     /// Attributes the quotes of one sentence. Returns the quotes found, and
@@ -2309,9 +2325,19 @@ fn colon_subject(toks: &[Tok], qpos: usize) -> Option<Mention> {
     if qpos < 3 || !toks[qpos - 1].is_punct(':') {
         return None;
     }
-    let clause = &toks[..qpos - 1];
+    intro_subject_of(&toks[..qpos - 1])
+}
+
+/// The person who speaks after a clause that introduces a quotation with a
+/// colon but no verb of saying ("Holt had a warning for the council"): its
+/// subject, when a short clause has a person or a pronoun there.
+fn intro_subject_of(clause: &[Tok]) -> Option<Mention> {
+    let clause = match clause.last() {
+        Some(t) if t.is_punct(':') => &clause[..clause.len() - 1],
+        _ => clause,
+    };
     let words = clause.iter().filter(|t| t.is_word()).count();
-    if words > 20 || clause.iter().any(|t| matches!(t.kind, TokKind::Quote(_))) {
+    if words < 2 || words > 20 || clause.iter().any(|t| matches!(t.kind, TokKind::Quote(_))) {
         return None;
     }
     sentence_subject(clause).filter(|m| matches!(m, Mention::Pronoun(_)) || names_person(m))
@@ -3219,6 +3245,19 @@ mod tests {
         let t = "Mayor Ina Holt gave the council a warning: “We cannot keep paying for \
                  roads nobody drives on.”";
         assert_eq!(speaker_of(t, "We cannot"), Some("Ina Holt".into()));
+    }
+
+    #[test]
+    fn a_line_ending_in_a_colon_introduces_its_subject() {
+        let t = "Later, Anders Ekholm called the panel out on it:\n\n\
+                 “The questions tonight show why nobody trusts this process.”";
+        assert_eq!(speaker_of(t, "The questions"), Some("Anders Ekholm".into()));
+        let t = "Seventeen-year-old Jared Pott echoed:\n\n\
+                 “He speaks his mind, and that might be what we need.”";
+        assert_eq!(speaker_of(t, "He speaks"), Some("Jared Pott".into()));
+        // A line about things introduces no speaker.
+        let t = "The results were as follows:\n\n“Approve: 52 percent, disapprove: 41 percent.”";
+        assert_eq!(speaker_of(t, "Approve"), None);
     }
 
     #[test]

@@ -876,6 +876,10 @@ pub(crate) fn is_capitalized(w: &str) -> bool {
 /// A word that may be part of a name: capitalised, an initial, or a particle.
 pub(crate) fn is_name_word(w: &str) -> bool {
     let folded = fold_word(w);
+    // "Seventeen-year-old Jared Potts": an age is no part of the name.
+    if folded.ends_with("-old") {
+        return false;
+    }
     if is_capitalized(w) {
         !is_stop_capital(&folded) && !is_calendar_word(&folded)
     } else {
