@@ -666,6 +666,48 @@ fn cue_of(toks: &[Tok], i: usize) -> Option<Cue> {
         return None;
     }
     let w = lower(t.text);
+    // "Skelly called Braynard “a real smart guy”": calling someone
+    // something in quotation marks says it. Not "a group called “Allies”"
+    // (no object), "called for “action”" or "was called “Operation X”".
+    if matches!(w.as_ref(), "called" | "calling") {
+        // The object is a short noun phrase: "him", "the moment", "Braynard".
+        let object = toks[i + 1..]
+            .iter()
+            .take(5)
+            .take_while(|t| {
+                t.is_word()
+                    && !is_preposition(&t.folded())
+                    && !matches!(
+                        t.folded().as_ref(),
+                        "that" | "which" | "who" | "was" | "is" | "were" | "are" | "there"
+                    )
+            })
+            .count();
+        let passive = i > 0
+            && matches!(
+                toks[i - 1].folded().as_ref(),
+                "is" | "was" | "were" | "are" | "be" | "been" | "being" | "so"
+            );
+        // "which it called a “plan of termination”", but not "a mat called
+        // the “Wii Balance Board”": a name after a lone article is a name.
+        let named = toks[i + 1..i + 1 + object]
+            .iter()
+            .all(|t| is_determiner(t.text))
+            && toks
+                .get(i + 1 + object)
+                .is_some_and(|q| looks_like_title(q.text));
+        let says = object >= 1
+            && !named
+            && !passive
+            && object <= 4
+            && !matches!(toks[i + 1].folded().as_ref(), "off" | "up" | "out" | "back")
+            && toks.get(i + 1 + object).is_some_and(|q| {
+                matches!(q.kind, TokKind::Quote(_)) && q.text.split_whitespace().count() >= 3
+            });
+        return says.then_some(Cue::Verb {
+            participle: w == "calling",
+        });
+    }
     if w == "according" {
         return toks
             .get(i + 1)
@@ -1538,7 +1580,7 @@ impl<'a> Attributor<'a> {
         // "..., said Christine Link, executive director of ...": inversion
         // after a comma, the name closed by punctuation.
         let cue_word = toks[ci].folded();
-        let takes_object = ["tell", "told", "ask", "interview"]
+        let takes_object = ["tell", "told", "ask", "interview", "call"]
             .iter()
             .any(|v| cue_word.starts_with(v));
         if ci > 0
@@ -1580,6 +1622,10 @@ impl<'a> Attributor<'a> {
             return Some(m);
         }
         // Inversion inside a sentence: "..., said Omar Haddad, an analyst".
+        // (What follows "called" is whom it names, never who speaks.)
+        if cue_word.starts_with("call") {
+            return None;
+        }
         match np_after(toks, ci + 1) {
             Some(m @ Mention::Name { .. }) => Some(m),
             _ => None,
@@ -3258,6 +3304,24 @@ mod tests {
         // A line about things introduces no speaker.
         let t = "The results were as follows:\n\n“Approve: 52 percent, disapprove: 41 percent.”";
         assert_eq!(speaker_of(t, "Approve"), None);
+    }
+
+    #[test]
+    fn calling_someone_something_says_it() {
+        let t = "Councillor Efe Okafor called the plan “a gift to the landlords of this city.”";
+        assert_eq!(speaker_of(t, "a gift"), Some("Efe Okafor".into()));
+        let t = "Governor Ann Ruiz defended the cuts, calling her critics “people who have \
+                 never balanced a budget.”";
+        assert_eq!(speaker_of(t, "people who"), Some("Ann Ruiz".into()));
+        let t = "The firm booked a charge for the cuts, which it called a “plan of \
+                 orderly termination.”";
+        assert!(attributed(t).iter().any(|(q, _)| q.starts_with("plan of")));
+        // Naming, not saying: "called" with no object, or a lone article
+        // before a title.
+        let t = "Okafor joined a group called “Friends of the River Valley” in May.";
+        assert!(attributed(t).iter().all(|(_, s)| s.is_none()));
+        let t = "Okafor showed a mat called the “Balance Board Plus Edition” to visitors.";
+        assert!(attributed(t).iter().all(|(_, s)| s.is_none()));
     }
 
     #[test]
