@@ -2383,7 +2383,7 @@ fn intro_subject_of(clause: &[Tok]) -> Option<Mention> {
         _ => clause,
     };
     let words = clause.iter().filter(|t| t.is_word()).count();
-    if words < 2 || words > 20 || clause.iter().any(|t| matches!(t.kind, TokKind::Quote(_))) {
+    if !(2..=20).contains(&words) || clause.iter().any(|t| matches!(t.kind, TokKind::Quote(_))) {
         return None;
     }
     sentence_subject(clause).filter(|m| matches!(m, Mention::Pronoun(_)) || names_person(m))
