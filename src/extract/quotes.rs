@@ -37,8 +37,8 @@ use super::dateline::dateline;
 use super::dates::resolve_relative;
 use super::speakers::{
     Gender, NameBook, fold_word, gender_of_first_name, gender_of_name, gender_of_title,
-    is_calendar_word, is_capitalized, is_name_word_between, is_nominal_head, is_org_word,
-    is_role_word, is_stop_capital, is_subject_pronoun, lower, split_role,
+    is_calendar_word, is_capitalized, is_given_name, is_name_word_between, is_nominal_head,
+    is_org_word, is_role_word, is_stop_capital, is_subject_pronoun, lower, split_role,
 };
 
 /// Finds the direct quotations in an article body and attributes them.
@@ -669,7 +669,24 @@ fn cue_of(toks: &[Tok], i: usize) -> Option<Cue> {
     // "Skelly called Braynard “a real smart guy”": calling someone
     // something in quotation marks says it. Not "a group called “Allies”"
     // (no object), "called for “action”" or "was called “Operation X”".
-    if matches!(w.as_ref(), "called" | "calling") {
+    // "As the columnist Louella Parsons had written, “...”".
+    if w == "written" {
+        let perfect = i > 0 && matches!(toks[i - 1].folded().as_ref(), "had" | "has" | "have");
+        return perfect.then_some(Cue::Verb { participle: false });
+    }
+    if matches!(
+        w.as_ref(),
+        "called"
+            | "calling"
+            | "labeled"
+            | "labelled"
+            | "labeling"
+            | "labelling"
+            | "branded"
+            | "branding"
+            | "dubbed"
+            | "dubbing"
+    ) {
         // The object is a short noun phrase: "him", "the moment", "Braynard".
         let object = toks[i + 1..]
             .iter()
@@ -705,7 +722,7 @@ fn cue_of(toks: &[Tok], i: usize) -> Option<Cue> {
                 matches!(q.kind, TokKind::Quote(_)) && q.text.split_whitespace().count() >= 3
             });
         return says.then_some(Cue::Verb {
-            participle: w == "calling",
+            participle: w.ends_with("ing"),
         });
     }
     if w == "according" {
@@ -1306,7 +1323,9 @@ impl<'a> Attributor<'a> {
             // speaker of the cue before it in the same sentence.
             let follows_cue = matches!(cue, Cue::Verb { participle: true })
                 && ci > 0
-                && (toks[ci - 1].is_punct(',') || participle_of_clause(toks, ci))
+                && (toks[ci - 1].is_punct(',')
+                    || toks[ci - 1].folded() == "and"
+                    || participle_of_clause(toks, ci))
                 && per_cue.last().is_some_and(Option::is_some);
             if follows_cue {
                 let earlier = per_cue.last().cloned().flatten();
@@ -1570,6 +1589,22 @@ impl<'a> Attributor<'a> {
         if cue == Cue::According {
             return np_after(toks, ci + 2);
         }
+        // "Sanders was asked by host Bill Maher, “...”": the agent speaks
+        // the quotation that follows. (Without one, the sentence is about
+        // its subject: "Schmidt was asked by an investor to comment".)
+        if ci > 0
+            && toks[ci..]
+                .iter()
+                .any(|t| matches!(t.kind, TokKind::Quote(_)))
+            && matches!(
+                toks[ci - 1].folded().as_ref(),
+                "was" | "were" | "been" | "being" | "is" | "are"
+            )
+            && toks.get(ci + 1).is_some_and(|t| t.folded() == "by")
+            && let Some(m) = np_after(toks, ci + 2)
+        {
+            return Some(m);
+        }
         let participle = matches!(cue, Cue::Verb { participle: true });
         if participle
             && participle_of_clause(toks, ci)
@@ -1580,9 +1615,18 @@ impl<'a> Attributor<'a> {
         // "..., said Christine Link, executive director of ...": inversion
         // after a comma, the name closed by punctuation.
         let cue_word = toks[ci].folded();
-        let takes_object = ["tell", "told", "ask", "interview", "call"]
-            .iter()
-            .any(|v| cue_word.starts_with(v));
+        let takes_object = [
+            "tell",
+            "told",
+            "ask",
+            "interview",
+            "call",
+            "label",
+            "brand",
+            "dub",
+        ]
+        .iter()
+        .any(|v| cue_word.starts_with(v));
         if ci > 0
             && toks[ci - 1].is_punct(',')
             && !takes_object
@@ -1623,7 +1667,10 @@ impl<'a> Attributor<'a> {
         }
         // Inversion inside a sentence: "..., said Omar Haddad, an analyst".
         // (What follows "called" is whom it names, never who speaks.)
-        if cue_word.starts_with("call") {
+        if ["call", "label", "brand", "dub"]
+            .iter()
+            .any(|v| cue_word.starts_with(v))
+        {
             return None;
         }
         match np_after(toks, ci + 1) {
@@ -1892,7 +1939,8 @@ fn subject_before(toks: &[Tok], ci: usize, lo: usize) -> Option<Mention> {
                 {
                     let start = np_start(toks, j, lo);
                     let person = person_before_prep(toks, start, lo)
-                        .or_else(|| person_before_org(toks, &m, start, lo));
+                        .or_else(|| person_before_org(toks, &m, start, lo))
+                        .or_else(|| first_of_pair(toks, &m, start, lo));
                     return Some(person.unwrap_or(m));
                 }
                 // "Boreing said ..., but said, “...”": the subject is the
@@ -2074,6 +2122,30 @@ fn person_before_prep(toks: &[Tok], mut start: usize, lo: usize) -> Option<Menti
         start = np_start(toks, start - 2, lo);
     }
     None
+}
+
+/// "Senate leader Phil Berger and House Speaker Tim Moore said": two people
+/// speak as one; the first named stands for both.
+fn first_of_pair(toks: &[Tok], m: &Mention, start: usize, lo: usize) -> Option<Mention> {
+    if start < lo + 2 || toks[start - 1].folded() != "and" || !names_person(m) {
+        return None;
+    }
+    let first = np_at(toks, start - 2, lo)?;
+    let Mention::Name { words, .. } = &first else {
+        return None;
+    };
+    // Both a person's full name, not a title ("President and Chief
+    // Executive Abhi Talwalkar") nor part of an office's name ("Housing and
+    // Urban Development").
+    let p = split_role(&words.iter().map(String::as_str).collect::<Vec<_>>())?;
+    let name: Vec<&str> = p.name.split_whitespace().collect();
+    let person = !p.org
+        && name.len() >= 2
+        && is_given_name(name[0])
+        && name
+            .iter()
+            .all(|w| !is_role_word(w) && w.chars().any(char::is_lowercase));
+    person.then_some(first)
 }
 
 /// The person a relative clause at `who_at` describes: the name right before
@@ -3322,6 +3394,30 @@ mod tests {
         assert!(attributed(t).iter().all(|(_, s)| s.is_none()));
         let t = "Okafor showed a mat called the “Balance Board Plus Edition” to visitors.";
         assert!(attributed(t).iter().all(|(_, s)| s.is_none()));
+    }
+
+    #[test]
+    fn two_speakers_a_passive_asker_and_other_verbs() {
+        let t = "Nordbank analysts Maria Olsen and Peter Holm said the shares were “cheap at any \
+                 price this year.”";
+        assert_eq!(speaker_of(t, "cheap"), Some("Maria Olsen".into()));
+        // Titles joined by "and" are one person.
+        let t = "“We will cut costs,” President and Chief Executive Omar Diaz said.";
+        assert_eq!(speaker_of(t, "We will"), Some("Omar Diaz".into()));
+        let t = "Ruiz was asked by host Dana Pike, “Will you run again next year?”";
+        assert_eq!(speaker_of(t, "Will you"), Some("Dana Pike".into()));
+        // With no quotation, the sentence is about its subject.
+        let t = "Ruiz was asked by a reporter about the budget. “We will not raise \
+                 taxes,” he said.";
+        assert_eq!(speaker_of(t, "We will not"), Some("Ruiz".into()));
+        let t = "Critics were quick to respond, with Ada Lunn tweeting that it was a \
+                 disaster and asking, “How can anyone trust this board?”";
+        assert_eq!(speaker_of(t, "How can"), Some("Ada Lunn".into()));
+        let t = "As the columnist Vera Hale had written years earlier, “No studio could \
+                 run without him.”";
+        assert_eq!(speaker_of(t, "No studio"), Some("Vera Hale".into()));
+        let t = "Lunn has branded the charges “a massive smear job by rivals.”";
+        assert_eq!(speaker_of(t, "a massive"), Some("Lunn".into()));
     }
 
     #[test]

@@ -1229,7 +1229,7 @@ pub(crate) fn gender_of_first_name(first: &str) -> Option<Gender> {
 }
 
 /// A word that is someone's given name, or an initial ("C.").
-fn is_given_name(w: &str) -> bool {
+pub(crate) fn is_given_name(w: &str) -> bool {
     let bare = w.trim_end_matches('.');
     if bare.chars().count() == 1 {
         return w.ends_with('.') && bare.chars().all(char::is_uppercase);
