@@ -1994,14 +1994,15 @@ fn participle_of_clause(toks: &[Tok], ci: usize) -> bool {
     else {
         return false;
     };
-    // Not "with Ramirez saying" (whose subject is Ramirez), nor "a
-    // spokesman for the firm saying" (one noun phrase).
+    // Not "with Ramirez saying" or "about Robertson declaring" (whose
+    // subject is the noun), nor "a spokesman for the firm saying" (one
+    // noun phrase).
     let start = np_start(toks, j, 0);
     start > 0
         && toks[start - 1].is_word()
         && matches!(
             toks[start - 1].folded().as_ref(),
-            "to" | "at" | "in" | "on" | "from" | "about" | "into" | "over" | "under" | "during"
+            "to" | "at" | "in" | "on" | "from" | "into" | "over" | "under" | "during"
         )
 }
 
