@@ -36,8 +36,16 @@ pub fn run(args: &ExtractArgs, out: &mut dyn Write, quiet: bool) -> Result<ExitC
                         eprintln!("newsdex: warning: {}: {w}", path.display());
                     }
                 }
-                for mut article in read.articles {
-                    extract::analyze(&mut article);
+                for article in read.articles {
+                    let id = article.id.clone();
+                    let Some(article) = extract::analyzed(article) else {
+                        failed += 1;
+                        eprintln!(
+                            "newsdex: {id}: newsdex failed on this article (a bug: please report \
+                             it); left out"
+                        );
+                        continue;
+                    };
                     let local_id = article
                         .id
                         .strip_prefix(&format!("{key}#"))

@@ -19,3 +19,14 @@ pub fn analyze(article: &mut Article) {
     article.passages = passages::split(&article.text);
     article.quotes = quotes::extract_quotes(&article.text, article.date);
 }
+
+/// [`analyze`], guarded: a bug that panics on one article gives `None`
+/// instead of stopping the run (the extractor is pure, so nothing is left
+/// half-written).
+pub fn analyzed(mut article: Article) -> Option<Article> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(move || {
+        analyze(&mut article);
+        article
+    }))
+    .ok()
+}

@@ -37,8 +37,9 @@ use super::dateline::dateline;
 use super::dates::resolve_relative;
 use super::speakers::{
     Gender, NameBook, fold_word, gender_of_first_name, gender_of_name, gender_of_title,
-    is_calendar_word, is_capitalized, is_given_name, is_name_word_between, is_nominal_head,
-    is_org_word, is_role_word, is_stop_capital, is_subject_pronoun, lower, split_role,
+    is_calendar_word, is_capitalized, is_given_name, is_name_word, is_name_word_between,
+    is_nominal_head, is_org_word, is_role_word, is_stop_capital, is_subject_pronoun, lower,
+    split_role,
 };
 
 /// Finds the direct quotations in an article body and attributes them.
@@ -1130,7 +1131,14 @@ impl Names {
                 && !p.org
                 && p.name.split_whitespace().count() >= 2
             {
-                book.add(&p.name, p.role.as_deref());
+                // A name in capitals ("FREDERIC MISHKIN, FED GOVERNOR") is
+                // kept in its usual spelling.
+                if p.name.chars().any(char::is_lowercase) {
+                    book.add(&p.name, p.role.as_deref());
+                } else {
+                    let name: Vec<String> = p.name.split_whitespace().map(title_case).collect();
+                    book.add(&name.join(" "), None);
+                }
             }
             run.clear();
         };
@@ -1370,6 +1378,18 @@ impl<'a> Attributor<'a> {
             let seg = segs[qi];
             let inner = &self.text[seg.inner.clone()];
             if is_title_context(toks, qpos) || is_work_title(toks, qpos, inner) {
+                continue;
+            }
+            // A name in capitals right before the quotation labels it,
+            // whatever cue the sentence has ("Following are comments from
+            // analysts: JANE DOE, ECONOMIST “...”").
+            if let Some(speaker) = caps_label(toks, qpos).and_then(|m| self.resolve(m)) {
+                sentence_speaker = Some((speaker.clone(), None));
+                out.push(Found {
+                    seg: seg.clone(),
+                    speaker: Some(speaker),
+                    when: None,
+                });
                 continue;
             }
             let cue = nearest_cue(&cues, &quote_positions, qpos);
@@ -2437,6 +2457,85 @@ fn label_speaker(toks: &[Tok], qpos: usize, known: impl Fn(&str) -> bool) -> Opt
         .find(person)
 }
 
+/// "GEOFFREY YU, FX STRATEGIST, UBS, LONDON “...”" or "SIMON WILLIS AT
+/// NCB STOCKBROKER “...”": wire copy's lists of comments put each speaker
+/// in capitals right before the quotation. The label's first part (up to a
+/// comma or "AT") is a person's name when it is two to four words and the
+/// first is a given name; subheads in capitals ("BID SPECULATION") are not.
+fn caps_label(toks: &[Tok], qpos: usize) -> Option<Mention> {
+    if qpos == 0 {
+        return None;
+    }
+    let shouting = |t: &Tok| {
+        t.is_word()
+            && t.text.chars().any(char::is_alphabetic)
+            && !t.text.chars().any(char::is_lowercase)
+    };
+    // "..., SUNCORP METWAY (owns BHP and Rio shares) “...”": an aside in
+    // parentheses may end the label.
+    let mut end_of_label = qpos;
+    if toks[qpos - 1].is_punct(')')
+        && let Some(open) = (qpos.saturating_sub(16)..qpos - 1)
+            .rev()
+            .find(|&k| toks[k].is_punct('('))
+    {
+        end_of_label = open;
+    }
+    let mut start = end_of_label;
+    while start > 0
+        && end_of_label - start < 20
+        && (shouting(&toks[start - 1])
+            || [',', '&', '(', ')', '.']
+                .iter()
+                .any(|&c| toks[start - 1].is_punct(c)))
+    {
+        start -= 1;
+    }
+    // The label ends right before the quotation: "..., UBS, LONDON “...”"
+    // or "CITIGROUP (ON SOVEREIGN WEALTH FUNDS) “...”".
+    while start < end_of_label && !toks[start].is_word() {
+        start += 1;
+    }
+    if start == end_of_label || end_of_label == 0 {
+        return None;
+    }
+    let last = &toks[end_of_label - 1];
+    if !shouting(last) && !last.is_punct(',') && !last.is_punct(')') {
+        return None;
+    }
+    let end = (start..end_of_label)
+        .find(|&k| toks[k].is_punct(',') || matches!(toks[k].text, "AT" | "OF" | "FROM"))
+        .unwrap_or(end_of_label);
+    let words: Vec<String> = toks[start..end]
+        .iter()
+        .filter(|t| t.is_word())
+        .map(|t| title_case(t.text))
+        .collect();
+    let person = (2..=4).contains(&words.len())
+        && end - start == words.len()
+        && is_given_name(&words[0])
+        && words.iter().all(|w| is_name_word(w) && !is_role_word(w));
+    person.then(|| Mention::Name {
+        words,
+        at: toks[start].start,
+    })
+}
+
+/// "JEONG-TAE" as "Jeong-Tae", "O'NEILL" as "O'Neill".
+fn title_case(w: &str) -> String {
+    let mut out = String::with_capacity(w.len());
+    let mut upper = true;
+    for c in w.chars() {
+        if upper {
+            out.extend(c.to_uppercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        upper = !c.is_alphanumeric();
+    }
+    out
+}
+
 /// "Mitch McConnell delivered a blunt message to Trump: “...”": with no
 /// speech verb, a short clause ending in a colon gives the quote to its
 /// subject, when that is a person.
@@ -3419,6 +3518,20 @@ mod tests {
         assert_eq!(speaker_of(t, "No studio"), Some("Vera Hale".into()));
         let t = "Lunn has branded the charges “a massive smear job by rivals.”";
         assert_eq!(speaker_of(t, "a massive"), Some("Lunn".into()));
+    }
+
+    #[test]
+    fn wire_comment_lists_label_speakers_in_capitals() {
+        let t = "Following are comments from analysts: GEOFFREY YUEN, FX STRATEGIST, \
+                 NORDBANK, LONDON “The dollar has further to fall this year.” “We expect \
+                 more weakness.” MARA O'NEILL AT HALDEN SECURITIES (ON RATES) “Rates \
+                 will stay where they are.”";
+        assert_eq!(speaker_of(t, "The dollar"), Some("Geoffrey Yuen".into()));
+        assert_eq!(speaker_of(t, "We expect"), Some("Geoffrey Yuen".into()));
+        assert_eq!(speaker_of(t, "Rates"), Some("Mara O'Neill".into()));
+        // A subhead in capitals names nobody.
+        let t = "BID SPECULATION “Nobody expects a bid for the bank this year.”";
+        assert_eq!(speaker_of(t, "Nobody"), None);
     }
 
     #[test]

@@ -561,14 +561,9 @@ fn index_file(
         mtime: entry.mtime,
         hash,
     };
-    for mut article in read.articles {
-        // One article's bug must not stop a run: the extractor is pure, so
-        // a panic in it leaves nothing half-written.
-        let analyzed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            extract::analyze(&mut article);
-            article
-        }));
-        let Ok(article) = analyzed else {
+    for article in read.articles {
+        // One article's bug must not stop a run.
+        let Some(article) = extract::analyzed(article) else {
             warn("newsdex failed on this article (a bug: please report it); skipped".to_string());
             continue;
         };
