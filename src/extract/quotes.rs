@@ -416,8 +416,10 @@ fn make_segment(
 fn is_abbreviation(w: &str) -> bool {
     let w = lower(w);
     let w = w.trim_end_matches('.');
+    // "U.S.", "a.m.", "Ph.D.", but not the end of "according to
+    // Tchadinfos.com." (a web address is a word that ends a sentence).
     w.len() == 1
-        || w.contains('.')
+        || w.contains('.') && w.split('.').all(|part| part.chars().count() <= 3)
         || matches!(
             w,
             "mr" | "mrs"
@@ -886,6 +888,7 @@ fn cue_of(toks: &[Tok], i: usize) -> Option<Cue> {
             | "went"
             | "putting"
             | "put"
+            | "puts"
             | "interjected"
             | "offered"
             | "assured"
@@ -932,7 +935,9 @@ fn cue_of(toks: &[Tok], i: usize) -> Option<Cue> {
     if w == "went" && toks.get(i + 1).is_none_or(|n| n.text != "on") {
         return None;
     }
-    if (w == "putting" || w == "put") && toks.get(i + 1).is_none_or(|n| n.text != "it") {
+    if matches!(w.as_ref(), "putting" | "put" | "puts")
+        && toks.get(i + 1).is_none_or(|n| n.text != "it")
+    {
         return None;
     }
     // "shot back", "fired back", "pointed out", "chimed in".
@@ -2064,7 +2069,7 @@ fn issuer_of(toks: &[Tok], ci: usize, head: &str) -> Option<Mention> {
             "in" | "issued" | "released" | "posted" | "published" | "sent" | "emailed"
         );
         if issued {
-            if k == 0 || !toks[k - 1].is_word() {
+            if k == 0 {
                 return None;
             }
             // "Thiel wrote in a statement", "as Jeff Weiner put it in his
@@ -2077,7 +2082,17 @@ fn issuer_of(toks: &[Tok], ci: usize, head: &str) -> Option<Mention> {
             {
                 return subject_before(toks, v, 0);
             }
-            let m = np_at(toks, k - 1, 0)?;
+            // "Trump, who ..., issued a statement": over the asides to the
+            // subject of the issuing verb.
+            let before = toks[k - 1]
+                .is_word()
+                .then(|| np_at(toks, k - 1, 0))
+                .flatten();
+            let m = match before {
+                Some(m) => m,
+                None if f != "in" => subject_before(toks, k, 0)?,
+                None => return None,
+            };
             let Mention::Name { words, .. } = &m else {
                 return None;
             };
@@ -3532,6 +3547,26 @@ mod tests {
         // A subhead in capitals names nobody.
         let t = "BID SPECULATION “Nobody expects a bid for the bank this year.”";
         assert_eq!(speaker_of(t, "Nobody"), None);
+    }
+
+    #[test]
+    fn a_web_address_ends_its_sentence() {
+        let t = "Friends were devastated, according to Chadnews.com. “He had so many \
+                 plans,” his friend Idris Mahamat told the website.";
+        assert_eq!(speaker_of(t, "He had"), Some("Idris Mahamat".into()));
+        // Abbreviations still do not: "U.S." inside a sentence.
+        let t = "“The U.S. economy is slowing,” said Ana Ruiz of the Halden Bank.";
+        assert_eq!(speaker_of(t, "The U.S."), Some("Ana Ruiz".into()));
+    }
+
+    #[test]
+    fn puts_it_and_a_statement_issued_after_asides() {
+        let t = "As the Courier's Dana Milbrook puts it, “The senators are unmoved and \
+                 the activists uninspired.”";
+        assert_eq!(speaker_of(t, "The senators"), Some("Dana Milbrook".into()));
+        let t = "Ostrander, who had said the judge was biased against him, issued a \
+                 statement Tuesday saying, “I do not feel that heritage makes anyone partial.”";
+        assert_eq!(speaker_of(t, "I do not"), Some("Ostrander".into()));
     }
 
     #[test]
