@@ -2374,40 +2374,16 @@ fn np_at(toks: &[Tok], j: usize, lo: usize) -> Option<Mention> {
             }
             // "his memo to employees": the head is the noun before the
             // preposition.
-            if matches!(pf.as_ref(), "for" | "of" | "at" | "from" | "with" | "to")
-                && k >= lo + 2
-                && let Some(Mention::Nominal {
-                    text,
-                    head,
-                    definite,
-                }) = np_at(toks, k - 2, lo)
-            {
-                let tail: Vec<&str> = toks[k - 1..=j].iter().map(|t| t.text).collect();
-                return Some(Mention::Nominal {
-                    text: format!("{text} {}", tail.join(" ")),
-                    head,
-                    definite,
-                });
+            if let Some(m) = nominal_over_prep(toks, k, j, lo, true) {
+                return Some(m);
             }
             k -= 1;
         }
         // "a spokeswoman for the agency": extend over the preposition.
-        if det.is_some() && k >= lo + 2 {
-            let prep = toks[k - 1].folded();
-            if matches!(prep.as_ref(), "for" | "of" | "at" | "from" | "with")
-                && let Some(Mention::Nominal {
-                    text,
-                    head,
-                    definite,
-                }) = np_at(toks, k - 2, lo)
-            {
-                let tail: Vec<&str> = toks[k - 1..=j].iter().map(|t| t.text).collect();
-                return Some(Mention::Nominal {
-                    text: format!("{text} {}", tail.join(" ")),
-                    head,
-                    definite,
-                });
-            }
+        if det.is_some()
+            && let Some(m) = nominal_over_prep(toks, k, j, lo, false)
+        {
+            return Some(m);
         }
         let words: Vec<&str> = toks[k..=j].iter().map(|t| t.text).collect();
         let definite = det.as_deref().is_some_and(is_definite) || det.is_none();
@@ -2419,6 +2395,33 @@ fn np_at(toks: &[Tok], j: usize, lo: usize) -> Option<Mention> {
         });
     }
     None
+}
+
+/// The noun phrase before the preposition at `k - 1`, extended over it to
+/// `j`: "a spokeswoman for the agency", "his memo to employees" (`to` only
+/// when `to` is set). Its head stays the noun before the preposition.
+fn nominal_over_prep(toks: &[Tok], k: usize, j: usize, lo: usize, to: bool) -> Option<Mention> {
+    if k < lo + 2 {
+        return None;
+    }
+    let prep = toks[k - 1].folded();
+    if !(matches!(prep.as_ref(), "for" | "of" | "at" | "from" | "with") || to && prep == "to") {
+        return None;
+    }
+    let Some(Mention::Nominal {
+        text,
+        head,
+        definite,
+    }) = np_at(toks, k - 2, lo)
+    else {
+        return None;
+    };
+    let tail: Vec<&str> = toks[k - 1..=j].iter().map(|t| t.text).collect();
+    Some(Mention::Nominal {
+        text: format!("{text} {}", tail.join(" ")),
+        head,
+        definite,
+    })
 }
 
 /// A speaker named without a verb: "Daron Shaw: “...”" or "“...” ― Pamela
@@ -3031,6 +3034,13 @@ mod tests {
             .1
     }
 
+    /// Checks the speaker of each (text, start of the quotation, speaker).
+    fn speakers_are(cases: &[(&str, &str, Option<&str>)]) {
+        for (text, start, want) in cases {
+            assert_eq!(speaker_of(text, start).as_deref(), *want, "in {text:?}");
+        }
+    }
+
     #[test]
     fn the_last_quoted_paragraph_is_read_and_what_follows_changes_nothing() {
         let body = "Lena Ortiz, the transport minister, spoke in Rostal on Monday.\n\n\
@@ -3278,11 +3288,19 @@ mod tests {
         let t = "Senate leader Mara Quint delivered a blunt message to the \
                  governor: “It is time to stop attacking people.”";
         assert_eq!(speaker_of(t, "It is time"), Some("Mara Quint".into()));
-        let t = "And Mr. Calloway gloated: “I told you he would not be ready.”";
-        assert_eq!(speaker_of(t, "I told"), Some("Calloway".into()));
-        // A clause whose subject is not a person gives no speaker.
-        let t = "The lesson was simple: “Never trust a quiet harbour at night.”";
-        assert_eq!(speaker_of(t, "Never trust"), None);
+        speakers_are(&[
+            (
+                "And Mr. Calloway gloated: “I told you he would not be ready.”",
+                "I told",
+                Some("Calloway"),
+            ),
+            // A clause whose subject is not a person gives no speaker.
+            (
+                "The lesson was simple: “Never trust a quiet harbour at night.”",
+                "Never trust",
+                None,
+            ),
+        ]);
     }
 
     #[test]
@@ -3369,33 +3387,65 @@ mod tests {
 
     #[test]
     fn speaker_named_by_colon_or_dash() {
-        let t = "Pollster Daron Shaw: “Lesser-known candidates gain the most from early wins.”";
-        assert_eq!(speaker_of(t, "Lesser-known"), Some("Daron Shaw".into()));
-        let t = "“The most unqualified person to ever run for the job.” ― Francisco Herrero";
-        assert_eq!(speaker_of(t, "The most"), Some("Francisco Herrero".into()));
-        let t = "The lesson was simple: “Never trust a poll in January again.”";
-        assert_eq!(speaker_of(t, "Never"), None);
+        speakers_are(&[
+            (
+                "Pollster Daron Shaw: “Lesser-known candidates gain the most from early wins.”",
+                "Lesser-known",
+                Some("Daron Shaw"),
+            ),
+            (
+                "“The most unqualified person to ever run for the job.” ― Francisco Herrero",
+                "The most",
+                Some("Francisco Herrero"),
+            ),
+            (
+                "The lesson was simple: “Never trust a poll in January again.”",
+                "Never",
+                None,
+            ),
+        ]);
     }
 
     #[test]
     fn inverted_over_titles_and_modifiers() {
-        let t = "“It was never meant to be,” said Republican political consultant Chris Russell.";
-        assert_eq!(speaker_of(t, "It was"), Some("Chris Russell".into()));
-        let t = "“Nobody likes this,” said Sen. Brian Schatz of Hawaii, who has spoken privately.";
-        assert_eq!(speaker_of(t, "Nobody"), Some("Brian Schatz".into()));
-        let t =
-            "“Pfizer is gaming the system,” Senate Minority Leader Harry M. Reid (D-Nev.) said.";
-        assert_eq!(speaker_of(t, "Pfizer"), Some("Harry M. Reid".into()));
+        speakers_are(&[
+            (
+                "“It was never meant to be,” said Republican political consultant Chris Russell.",
+                "It was",
+                Some("Chris Russell"),
+            ),
+            (
+                "“Nobody likes this,” said Sen. Brian Schatz of Hawaii, who has spoken privately.",
+                "Nobody",
+                Some("Brian Schatz"),
+            ),
+            (
+                "“Pfizer is gaming the system,” Senate Minority Leader Harry M. Reid (D-Nev.) said.",
+                "Pfizer",
+                Some("Harry M. Reid"),
+            ),
+        ]);
     }
 
     #[test]
     fn stacked_appositives_and_coordinated_verbs() {
-        let t = "Last week, Jo Goldberg, editor at large of The Forward, an influential paper, wrote, “We should think of a world war.”";
-        assert_eq!(speaker_of(t, "We should"), Some("Jo Goldberg".into()));
-        let t = "Hal Boreing said the members will still meet, but said, “It is time we change how we do it.”";
-        assert_eq!(speaker_of(t, "It is time"), Some("Hal Boreing".into()));
-        let t = "Hours later, Mara Quint returned the compliment, telling reporters, “He is an amazing man.”";
-        assert_eq!(speaker_of(t, "He is"), Some("Mara Quint".into()));
+        speakers_are(&[
+            (
+                "Last week, Jo Goldberg, editor at large of The Forward, an influential paper, wrote, “We should think of a world war.”",
+                "We should",
+                Some("Jo Goldberg"),
+            ),
+            (
+                "Hal Boreing said the members will still meet, but said, “It is time we change how we do it.”",
+                "It is time",
+                Some("Hal Boreing"),
+            ),
+            (
+                "Hours later, Mara Quint returned the compliment, telling reporters, “He is an amazing man.”",
+                "He is",
+                Some("Mara Quint"),
+            ),
+        ]);
     }
 
     #[test]
@@ -3423,19 +3473,34 @@ mod tests {
 
     #[test]
     fn descriptions_and_participial_openers() {
-        let t = "Hillary Clinton spoke in Ohio.\nThe Democratic front-runner and former secretary of state said the plan was sound.\n“I think you will hear that from the president,” she said.";
-        assert_eq!(speaker_of(t, "I think"), Some("Hillary Clinton".into()));
-        let t = "Filling in for Sanders at the same event, Cornel West landed a sharp dig.\n“I was born at night but not last night,” he said.";
-        assert_eq!(speaker_of(t, "I was born"), Some("Cornel West".into()));
+        speakers_are(&[
+            (
+                "Hillary Clinton spoke in Ohio.\nThe Democratic front-runner and former secretary of state said the plan was sound.\n“I think you will hear that from the president,” she said.",
+                "I think",
+                Some("Hillary Clinton"),
+            ),
+            (
+                "Filling in for Sanders at the same event, Cornel West landed a sharp dig.\n“I was born at night but not last night,” he said.",
+                "I was born",
+                Some("Cornel West"),
+            ),
+        ]);
     }
 
     #[test]
     fn participle_after_an_earlier_cue_and_labels_with_parentheses() {
-        let t = "Mateen left early. Mateen did not mingle, Nefzi said, adding, “He was not very religious.”";
-        assert_eq!(speaker_of(t, "He was"), Some("Nefzi".into()));
-        let t =
-            "Rep. Trey Gowdy (R-S.C.): “I have not heard anyone other than you cite that figure.”";
-        assert_eq!(speaker_of(t, "I have"), Some("Trey Gowdy".into()));
+        speakers_are(&[
+            (
+                "Mateen left early. Mateen did not mingle, Nefzi said, adding, “He was not very religious.”",
+                "He was",
+                Some("Nefzi"),
+            ),
+            (
+                "Rep. Trey Gowdy (R-S.C.): “I have not heard anyone other than you cite that figure.”",
+                "I have",
+                Some("Trey Gowdy"),
+            ),
+        ]);
     }
 
     #[test]
@@ -3516,11 +3581,19 @@ mod tests {
         let t = "Nordbank analysts Maria Olsen and Peter Holm said the shares were “cheap at any \
                  price this year.”";
         assert_eq!(speaker_of(t, "cheap"), Some("Maria Olsen".into()));
-        // Titles joined by "and" are one person.
-        let t = "“We will cut costs,” President and Chief Executive Omar Diaz said.";
-        assert_eq!(speaker_of(t, "We will"), Some("Omar Diaz".into()));
-        let t = "Ruiz was asked by host Dana Pike, “Will you run again next year?”";
-        assert_eq!(speaker_of(t, "Will you"), Some("Dana Pike".into()));
+        speakers_are(&[
+            // Titles joined by "and" are one person.
+            (
+                "“We will cut costs,” President and Chief Executive Omar Diaz said.",
+                "We will",
+                Some("Omar Diaz"),
+            ),
+            (
+                "Ruiz was asked by host Dana Pike, “Will you run again next year?”",
+                "Will you",
+                Some("Dana Pike"),
+            ),
+        ]);
         // With no quotation, the sentence is about its subject.
         let t = "Ruiz was asked by a reporter about the budget. “We will not raise \
                  taxes,” he said.";
@@ -3578,14 +3651,28 @@ mod tests {
 
     #[test]
     fn months_that_are_names() {
-        let t = "“The budget will balance by spring,” said Finance Minister Helen May.";
-        assert_eq!(speaker_of(t, "The budget"), Some("Helen May".into()));
-        let t = "“Rates stay where they are for now,” analyst April Horvath said on May 5.";
-        assert_eq!(speaker_of(t, "Rates"), Some("April Horvath".into()));
-        let t = "“Sales fell again this quarter,” Dana Ortiz said May 5.";
-        assert_eq!(speaker_of(t, "Sales"), Some("Dana Ortiz".into()));
-        let t = "Dana Ortiz spoke in May. “Sales fell again this quarter,” Ortiz said.";
-        assert_eq!(speaker_of(t, "Sales"), Some("Dana Ortiz".into()));
+        speakers_are(&[
+            (
+                "“The budget will balance by spring,” said Finance Minister Helen May.",
+                "The budget",
+                Some("Helen May"),
+            ),
+            (
+                "“Rates stay where they are for now,” analyst April Horvath said on May 5.",
+                "Rates",
+                Some("April Horvath"),
+            ),
+            (
+                "“Sales fell again this quarter,” Dana Ortiz said May 5.",
+                "Sales",
+                Some("Dana Ortiz"),
+            ),
+            (
+                "Dana Ortiz spoke in May. “Sales fell again this quarter,” Ortiz said.",
+                "Sales",
+                Some("Dana Ortiz"),
+            ),
+        ]);
     }
 
     #[test]
@@ -3694,11 +3781,19 @@ mod tests {
         // split-off "'s".
         let t = "The players ' union said \" we will strike , \" Dan Hope said .";
         assert_eq!(attributed(t).len(), 1, "{:?}", attributed(t));
-        let t = "Ortiz 's spokesman , Ben Clay , said : \" The mayor has no comment . \"";
-        assert_eq!(speaker_of(t, "The mayor"), Some("Ben Clay".into()));
-        // A split-off possessive is a possessive.
-        let t = "\" We were surprised , \" said Kim Dae-jung 's former aide , Park Ji-won .";
-        assert_eq!(speaker_of(t, "We were"), Some("Park Ji-won".into()));
+        speakers_are(&[
+            (
+                "Ortiz 's spokesman , Ben Clay , said : \" The mayor has no comment . \"",
+                "The mayor",
+                Some("Ben Clay"),
+            ),
+            // A split-off possessive is a possessive.
+            (
+                "\" We were surprised , \" said Kim Dae-jung 's former aide , Park Ji-won .",
+                "We were",
+                Some("Park Ji-won"),
+            ),
+        ]);
     }
 
     #[test]
@@ -3715,21 +3810,40 @@ mod tests {
 
     #[test]
     fn a_statement_speaks_for_whoever_issued_it() {
-        let t = "Halvard Corp. in a statement said it was \"deeply sorry\" for the delay.";
-        assert_eq!(speaker_of(t, "deeply"), Some("Halvard Corp.".into()));
-        let t = "Lena Ortiz issued a brief statement on Monday saying the plan was \"a mistake\".";
-        assert_eq!(speaker_of(t, "a mistake"), Some("Lena Ortiz".into()));
-        // A statement of no one named stays the statement's.
-        let t = "A statement released late on Monday said the plan was \"a mistake\".";
-        assert_eq!(speaker_of(t, "a mistake"), Some("statement".into()));
+        speakers_are(&[
+            (
+                "Halvard Corp. in a statement said it was \"deeply sorry\" for the delay.",
+                "deeply",
+                Some("Halvard Corp."),
+            ),
+            (
+                "Lena Ortiz issued a brief statement on Monday saying the plan was \"a mistake\".",
+                "a mistake",
+                Some("Lena Ortiz"),
+            ),
+            // A statement of no one named stays the statement's.
+            (
+                "A statement released late on Monday said the plan was \"a mistake\".",
+                "a mistake",
+                Some("statement"),
+            ),
+        ]);
     }
 
     #[test]
     fn two_titles_joined_by_and_before_the_name() {
-        let t = "\"Margins held,\" said Halvard Chairman and Chief Executive Tomas Rigby.";
-        assert_eq!(speaker_of(t, "Margins"), Some("Tomas Rigby".into()));
-        let t = "\"Turnout matters,\" said former Rostal Gov. and Unity Party Chairman Ann Cole.";
-        assert_eq!(speaker_of(t, "Turnout"), Some("Ann Cole".into()));
+        speakers_are(&[
+            (
+                "\"Margins held,\" said Halvard Chairman and Chief Executive Tomas Rigby.",
+                "Margins",
+                Some("Tomas Rigby"),
+            ),
+            (
+                "\"Turnout matters,\" said former Rostal Gov. and Unity Party Chairman Ann Cole.",
+                "Turnout",
+                Some("Ann Cole"),
+            ),
+        ]);
     }
 
     #[test]
