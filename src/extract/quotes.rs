@@ -2792,7 +2792,13 @@ fn sentence_subject(toks: &[Tok]) -> Option<Mention> {
     let mut start = 0;
     if let Some(first) = toks.first() {
         let f = first.folded();
-        let opener = is_stop_capital(&f) && !is_subject_pronoun(&f) && f != "the" && f != "a";
+        // "However, ...", "Thursday, ..." (a day or month only right before
+        // its comma: not "February 24 - Wellink expresses ..., saying").
+        let day_opener = is_calendar_word(&f) && toks.iter().take(4).any(|t| t.is_punct(','));
+        let opener = (is_stop_capital(&f) || day_opener)
+            && !is_subject_pronoun(&f)
+            && f != "the"
+            && f != "a";
         // "Hours later, Trump ...": a short opening phrase with a lower-case
         // word in it is an adverbial too.
         let short_opener = toks
@@ -2834,6 +2840,37 @@ fn sentence_subject(toks: &[Tok]) -> Option<Mention> {
                     .all(|t| t.is_punct('.') || t.is_word() && is_capitalized(t.text))
             {
                 start = c2 + 1;
+            }
+            // "Thursday, after remaining neutral for months, Warren ...":
+            // a second opener after the first.
+            for _ in 0..2 {
+                let Some(w) = toks.get(start).filter(|t| t.is_word()) else {
+                    break;
+                };
+                let f = w.folded();
+                let opens = is_subordinator(&f) || is_preposition(&f);
+                let Some(c) = toks[start..]
+                    .iter()
+                    .take(25)
+                    .position(|t| t.is_punct(','))
+                    .map(|p| start + p)
+                else {
+                    break;
+                };
+                // Only when a subject follows: a name, a pronoun or an
+                // article ("..., after Blanco called off the efforts,
+                // threats of more flooding" is one clause).
+                let subject_next = toks.get(c + 1).is_some_and(|t| {
+                    let f = t.folded();
+                    t.is_word()
+                        && (t.name && is_capitalized(t.text)
+                            || is_subject_pronoun(&f)
+                            || is_determiner(t.text))
+                });
+                if !opens || !subject_next || (start..c).any(|k| cue_of(toks, k).is_some()) {
+                    break;
+                }
+                start = c + 1;
             }
         }
     }
@@ -3640,6 +3677,13 @@ mod tests {
         let t = "Ostrander, who had said the judge was biased against him, issued a \
                  statement Tuesday saying, “I do not feel that heritage makes anyone partial.”";
         assert_eq!(speaker_of(t, "I do not"), Some("Ostrander".into()));
+    }
+
+    #[test]
+    fn two_openers_before_the_subject() {
+        let t = "Thursday, after staying neutral for months, Senator Ada Warren appeared with \
+                 Mira Holt and endorsed Lunn, saying, “She is exactly what this state needs.”";
+        assert_eq!(speaker_of(t, "She is"), Some("Ada Warren".into()));
     }
 
     #[test]
