@@ -669,14 +669,14 @@ fn cue_of(toks: &[Tok], i: usize) -> Option<Cue> {
         return None;
     }
     let w = lower(t.text);
-    // "Skelly called Braynard “a real smart guy”": calling someone
-    // something in quotation marks says it. Not "a group called “Allies”"
-    // (no object), "called for “action”" or "was called “Operation X”".
     // "As the columnist Louella Parsons had written, “...”".
     if w == "written" {
         let perfect = i > 0 && matches!(toks[i - 1].folded().as_ref(), "had" | "has" | "have");
         return perfect.then_some(Cue::Verb { participle: false });
     }
+    // "Skelly called Braynard “a real smart guy”": calling someone
+    // something in quotation marks says it. Not "a group called “Allies”"
+    // (no object), "called for “action”" or "was called “Operation X”".
     if matches!(
         w.as_ref(),
         "called"
@@ -957,6 +957,10 @@ fn cue_of(toks: &[Tok], i: usize) -> Option<Cue> {
     })
 }
 
+/// Stems of the verbs that name someone something ("called him “a
+/// liar”"): their object is whom they name, never who speaks.
+const NAMING_VERBS: [&str; 4] = ["call", "label", "brand", "dub"];
+
 /// Words skipped between a subject and its verb: "Smith also said",
 /// "Putin told ... Monday", "Zelenskyy said late Monday".
 fn is_skippable(w: &str) -> bool {
@@ -1200,8 +1204,11 @@ impl<'a> Attributor<'a> {
         let sents = sentences(self.text, para.clone(), segs);
         let mut found: Vec<Vec<Found>> = Vec::with_capacity(sents.len());
         let mut sentence_speaker: Vec<Option<(Speaker, Option<String>)>> = Vec::new();
+        // "Cruz called them on it:" then a paragraph that is all quotation:
+        // the subject of the line before the colon may speak it.
+        let colon = self.text[para.clone()].trim_end().ends_with(':');
         let mut intro_subject = None;
-        for sent in &sents {
+        for (si, sent) in sents.iter().enumerate() {
             let in_sent: Vec<&Segment> = segs
                 .iter()
                 .copied()
@@ -1209,10 +1216,9 @@ impl<'a> Attributor<'a> {
                 .collect();
             let toks = tokenize(self.text, sent.clone(), &in_sent);
             let (quotes, speaker) = self.sentence(&toks, &in_sent);
-            intro_subject = in_sent
-                .is_empty()
-                .then(|| intro_subject_of(&toks))
-                .flatten();
+            if colon && si + 1 == sents.len() && in_sent.is_empty() {
+                intro_subject = intro_subject_of(&toks);
+            }
             self.note_people(&toks);
             sentence_speaker.push(speaker);
             found.push(quotes);
@@ -1274,12 +1280,10 @@ impl<'a> Attributor<'a> {
             .flatten()
             .next()
             .map(|(s, _)| s.clone());
-        let colon = self.text[para].trim_end().ends_with(':');
         let hands_over = !segs.is_empty() || cue_speaker.is_some() || colon;
-        // "Cruz called them on it:" then a paragraph that is all quotation:
-        // with no verb of saying, the subject of the line before the colon
+        // With no verb of saying, the subject of the line before the colon
         // speaks.
-        let introduced = if colon && last_speaker.is_none() && cue_speaker.is_none() {
+        let introduced = if last_speaker.is_none() && cue_speaker.is_none() {
             intro_subject.and_then(|m| self.resolve(m))
         } else {
             None
@@ -1640,18 +1644,11 @@ impl<'a> Attributor<'a> {
         // "..., said Christine Link, executive director of ...": inversion
         // after a comma, the name closed by punctuation.
         let cue_word = toks[ci].folded();
-        let takes_object = [
-            "tell",
-            "told",
-            "ask",
-            "interview",
-            "call",
-            "label",
-            "brand",
-            "dub",
-        ]
-        .iter()
-        .any(|v| cue_word.starts_with(v));
+        let names_someone = NAMING_VERBS.iter().any(|v| cue_word.starts_with(v));
+        let takes_object = names_someone
+            || ["tell", "told", "ask", "interview"]
+                .iter()
+                .any(|v| cue_word.starts_with(v));
         if ci > 0
             && toks[ci - 1].is_punct(',')
             && !takes_object
@@ -1692,10 +1689,7 @@ impl<'a> Attributor<'a> {
         }
         // Inversion inside a sentence: "..., said Omar Haddad, an analyst".
         // (What follows "called" is whom it names, never who speaks.)
-        if ["call", "label", "brand", "dub"]
-            .iter()
-            .any(|v| cue_word.starts_with(v))
-        {
+        if names_someone {
             return None;
         }
         match np_after(toks, ci + 1) {
@@ -2097,7 +2091,7 @@ fn issuer_of(toks: &[Tok], ci: usize, head: &str) -> Option<Mention> {
                 return None;
             };
             // Not a subhead in capitals ("KEY POINTS").
-            let shouting = words.iter().all(|w| !w.chars().any(char::is_lowercase));
+            let shouting = words.iter().all(|w| shouts(w));
             return (!shouting && !is_determiner(toks[k - 1].text)).then_some(m);
         }
     }
@@ -2484,11 +2478,7 @@ fn caps_label(toks: &[Tok], qpos: usize) -> Option<Mention> {
     if qpos == 0 {
         return None;
     }
-    let shouting = |t: &Tok| {
-        t.is_word()
-            && t.text.chars().any(char::is_alphabetic)
-            && !t.text.chars().any(char::is_lowercase)
-    };
+    let shouting = |t: &Tok| t.is_word() && shouts(t.text);
     // "..., SUNCORP METWAY (owns BHP and Rio shares) “...”": an aside in
     // parentheses may end the label.
     let mut end_of_label = qpos;
@@ -2537,6 +2527,11 @@ fn caps_label(toks: &[Tok], qpos: usize) -> Option<Mention> {
         words,
         at: toks[start].start,
     })
+}
+
+/// A word in capitals: letters, none of them lower case ("KEY", "UBS").
+fn shouts(w: &str) -> bool {
+    w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase)
 }
 
 /// "JEONG-TAE" as "Jeong-Tae", "O'NEILL" as "O'Neill".

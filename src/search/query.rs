@@ -109,7 +109,6 @@ pub fn build(
     parser.set_conjunction_by_default();
     parser.set_field_boost(f.title, 1.5);
     parser.set_field_boost(f.context, 0.3);
-
     let text = req
         .query
         .as_deref()
