@@ -785,6 +785,7 @@ pub(crate) fn is_nominal_head(w: &str) -> bool {
             | "scientists"
             | "researcher"
             | "researchers"
+            | "authors"
             | "teacher"
             | "teachers"
             | "student"
