@@ -2980,6 +2980,11 @@ fn sentence_subject(toks: &[Tok]) -> Option<Mention> {
                         .any(|t| t.is_word() && !is_capitalized(t.text))
                     // "Wallace then asked, “...”" is a subject and its verb.
                     && (0..c).all(|k| cue_of(toks, k).is_none())
+                    // "Former governor Ed Rendell, one of ...": a titled
+                    // name before its appositive is the subject.
+                    && !(toks[c - 1].name
+                        && is_capitalized(toks[c - 1].text)
+                        && toks[..c].iter().any(|t| is_role_word(t.text)))
             });
         // "Filling in for Sanders at the event, West ...": a participle.
         let participle = (f.ends_with("ing") || f.ends_with("ed")) && f.len() > 4;
@@ -4238,6 +4243,25 @@ mod tests {
                  disagreed. “It will fail by spring,” he said.",
                 "It will fail",
                 Some("Victor Lenz"),
+            ),
+        ]);
+    }
+
+    #[test]
+    fn titled_subjects_before_an_appositive_and_party_labels() {
+        speakers_are(&[
+            (
+                "Committee Chairman Rep. Jason Coyle, R-Utah, said the hearing starts \
+                 Monday. “There is no reason to wait,” he said.",
+                "There is",
+                Some("Jason Coyle"),
+            ),
+            (
+                "Mine told me she would win, said Sen. Paul Levy.\n\nFormer governor Ed \
+                 Randle, one of her most vocal supporters, was even more resolute.\n\n\
+                 “Absolutely not,” he said.",
+                "Absolutely",
+                Some("Ed Randle"),
             ),
         ]);
     }

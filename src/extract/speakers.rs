@@ -251,6 +251,11 @@ pub(crate) fn is_stop_capital(w: &str) -> bool {
     matches!(
         w,
         "the"
+            | "mine"
+            | "yours"
+            | "ours"
+            | "theirs"
+            | "hers"
             | "a"
             | "an"
             | "and"
@@ -909,8 +914,9 @@ pub(crate) fn is_capitalized(w: &str) -> bool {
 /// A word that may be part of a name: capitalised, an initial, or a particle.
 pub(crate) fn is_name_word(w: &str) -> bool {
     let folded = fold_word(w);
-    // "Seventeen-year-old Jared Potts": an age is no part of the name.
-    if folded.ends_with("-old") {
+    // "Seventeen-year-old Jared Potts": an age is no part of the name. Nor
+    // is a party and state ("Jason Chaffetz, R-Utah,").
+    if folded.ends_with("-old") || is_party_label(w) {
         return false;
     }
     if is_capitalized(w) {
@@ -918,6 +924,14 @@ pub(crate) fn is_name_word(w: &str) -> bool {
     } else {
         is_name_particle(&folded)
     }
+}
+
+/// "R-Utah", "D-Calif.", "I-Vt.": a US lawmaker's party and state.
+fn is_party_label(w: &str) -> bool {
+    let mut chars = w.chars();
+    matches!(chars.next(), Some('R' | 'D' | 'I'))
+        && chars.next() == Some('-')
+        && chars.next().is_some_and(char::is_uppercase)
 }
 
 /// A word that may be part of a name, read with its neighbours: besides
@@ -1340,6 +1354,16 @@ mod tests {
         assert_eq!(name(&["HSBC", "Holdings"]), "HSBC Holdings");
         // A name written all in capitals is still a name.
         assert_eq!(name(&["MARA", "QUILL"]), "MARA QUILL");
+    }
+
+    #[test]
+    fn possessive_pronouns_and_party_labels_are_no_names() {
+        for w in ["Mine", "Theirs", "R-Utah", "D-Calif.", "I-Vt."] {
+            assert!(!is_name_word(w), "{w}");
+        }
+        for w in ["Ortiz", "Mine-Li"] {
+            assert!(is_name_word(w), "{w}");
+        }
     }
 
     #[test]
