@@ -675,6 +675,7 @@ fn is_state_after_place(toks: &[Tok], k: usize) -> bool {
             | "Ore"
             | "Pa"
             | "Tenn"
+            | "Tex"
             | "Vt"
             | "Va"
             | "Wash"
@@ -964,6 +965,11 @@ fn cue_of(toks: &[Tok], i: usize) -> Option<Cue> {
             | "marvelled"
             | "crowed"
             | "chimed"
+            | "surmised"
+            | "characterized"
+            | "characterised"
+            | "characterizes"
+            | "characterises"
     );
     // Plural present forms, only next to their quotation: "“...,” write
     // Pernick and Wilder", "“...,” the authors write.", "the two write:
@@ -1021,6 +1027,10 @@ fn cue_of(toks: &[Tok], i: usize) -> Option<Cue> {
             "a" | "an" | "the" | "his" | "her" | "its" | "their" | "our" | "my" | "your"
         )
     {
+        return None;
+    }
+    // "characterized the deal as “...”", not "a market characterized by".
+    if w.starts_with("characteri") && !toks[i + 1..].iter().take(6).any(|t| t.folded() == "as") {
         return None;
     }
     // "Falling prices added to a sell-off": "added to" a thing is
@@ -1751,6 +1761,11 @@ impl<'a> Attributor<'a> {
         q_before: Option<usize>,
     ) -> Option<Mention> {
         let m = self.cue_subject(toks, ci, cue, q_before)?;
+        if matches!(m, Mention::Pronoun(_))
+            && let Some(topic) = as_for_topic(toks)
+        {
+            return Some(topic);
+        }
         if let Mention::Nominal { head, .. } = &m
             && is_document(head)
             && let Some(issuer) = issuer_of(toks, ci, head)
@@ -2991,6 +3006,9 @@ fn sentence_subject(toks: &[Tok]) -> Option<Mention> {
         // "Meanwhile Rihanna, who ...", "Yet there was Garcia, the ...": a
         // word like "meanwhile" or "yet" opens without a comma of its own,
         // and the comma that follows belongs to the clause.
+        if let Some(m) = as_for_topic(toks) {
+            return Some(m);
+        }
         // ("So when the lawyer heard ..., he": the clause after "when" is
         // an opener of its own, which the comma ends.)
         let clause_next = toks
@@ -3087,6 +3105,27 @@ fn sentence_subject(toks: &[Tok]) -> Option<Mention> {
         }
     }
     subject_from(toks, start)
+}
+
+/// "As for Trump, he said ...": the person the sentence opens with, whom
+/// the pronoun right after the comma stands for.
+fn as_for_topic(toks: &[Tok]) -> Option<Mention> {
+    let opens = toks.first().is_some_and(|t| t.folded() == "as")
+        && toks.get(1).is_some_and(|t| t.folded() == "for");
+    if !opens {
+        return None;
+    }
+    let c = toks.iter().take(8).position(|t| t.is_punct(','))?;
+    let pronoun = toks
+        .get(c + 1)
+        .is_some_and(|t| t.is_word() && is_subject_pronoun(&t.folded()));
+    if c <= 2 || !pronoun {
+        return None;
+    }
+    match np_after(&toks[..c], 2) {
+        Some(m @ Mention::Name { .. }) => Some(m),
+        _ => None,
+    }
 }
 
 /// The subject of a clause that starts at `toks[start]`: a pronoun, a name
@@ -4262,6 +4301,36 @@ mod tests {
                  “Absolutely not,” he said.",
                 "Absolutely",
                 Some("Ed Randle"),
+            ),
+        ]);
+    }
+
+    #[test]
+    fn as_for_names_the_pronoun_and_more_verbs_of_saying() {
+        speakers_are(&[
+            (
+                "“It would be a disaster,” Ted Crane said. As for Dana Holt, she said she \
+                 was not worried. “I will have the delegates,” she said.",
+                "I will have",
+                Some("Dana Holt"),
+            ),
+            (
+                "Her father, Brad, 39, stood by. “People are afraid of wasting their \
+                 votes,” he surmised.",
+                "People are",
+                Some("Brad"),
+            ),
+            (
+                "On Tuesday, Lena Ortiz characterized the plan as “a little desperate \
+                 and late.”",
+                "a little",
+                Some("Lena Ortiz"),
+            ),
+            (
+                "At a rally in Beaumont, Tex., Omar Haddad spoke for an hour. “You would \
+                 have to be insane,” he said.",
+                "You would",
+                Some("Omar Haddad"),
             ),
         ]);
     }
