@@ -751,7 +751,9 @@ fn cue_of(toks: &[Tok], i: usize) -> Option<Cue> {
                     )
             })
             .count();
+        // ("is labeling the actions “...”" is no passive.)
         let passive = i > 0
+            && !w.ends_with("ing")
             && matches!(
                 toks[i - 1].folded().as_ref(),
                 "is" | "was" | "were" | "are" | "be" | "been" | "being" | "so"
@@ -966,6 +968,11 @@ fn cue_of(toks: &[Tok], i: usize) -> Option<Cue> {
             | "crowed"
             | "chimed"
             | "surmised"
+            | "agrees"
+            | "muses"
+            | "dismissed"
+            | "dismisses"
+            | "dismissing"
             | "characterized"
             | "characterised"
             | "characterizes"
@@ -1029,8 +1036,11 @@ fn cue_of(toks: &[Tok], i: usize) -> Option<Cue> {
     {
         return None;
     }
-    // "characterized the deal as “...”", not "a market characterized by".
-    if w.starts_with("characteri") && !toks[i + 1..].iter().take(6).any(|t| t.folded() == "as") {
+    // "characterized the deal as “...”", not "a market characterized by";
+    // "dismissed the criticism as “...”", not "dismissed the case".
+    if (w.starts_with("characteri") || w.starts_with("dismiss"))
+        && !toks[i + 1..].iter().take(6).any(|t| t.folded() == "as")
+    {
         return None;
     }
     // "Falling prices added to a sell-off": "added to" a thing is
@@ -4333,6 +4343,37 @@ mod tests {
                 Some("Omar Haddad"),
             ),
         ]);
+    }
+
+    #[test]
+    fn labelling_dismissing_agreeing_and_double_given_names() {
+        speakers_are(&[
+            (
+                "“The deal is done,” Mark-Ellis Rossi and Paul Hale wrote.",
+                "The deal",
+                Some("Mark-Ellis Rossi"),
+            ),
+            (
+                "Former Gov. Mike Hale, for his part, is labeling the plan “a blatant \
+                 abuse of power.”",
+                "a blatant",
+                Some("Mike Hale"),
+            ),
+            (
+                "“Our ideas of success are different,” agrees Lena Ortiz, 30, of Ocala.",
+                "Our ideas",
+                Some("Lena Ortiz"),
+            ),
+            (
+                "On television, the chairman, Paul Kessler, dismissed the criticism as \
+                 “Clinton talking points.”",
+                "Clinton talking",
+                Some("Paul Kessler"),
+            ),
+        ]);
+        // Not "dismissed the case": no "as", no statement.
+        let got = attributed("The judge dismissed the case on “procedural grounds” alone.");
+        assert!(got.iter().all(|(_, s)| s.is_none()), "{got:?}");
     }
 
     #[test]

@@ -252,6 +252,8 @@ pub(crate) fn is_stop_capital(w: &str) -> bool {
         w,
         "the"
             | "mine"
+            | "several"
+            | "few"
             | "yours"
             | "ours"
             | "theirs"
@@ -1281,7 +1283,10 @@ pub(crate) fn is_given_name(w: &str) -> bool {
     if bare.chars().count() == 1 {
         return w.ends_with('.') && bare.chars().all(char::is_uppercase);
     }
+    // "Edward-Isaac", "Jean-Claude": a double given name.
+    let first = bare.split('-').next().unwrap_or(bare);
     listed(w).is_some_and(|g| g != gender_guesser::Gender::NotFound)
+        || first != bare && listed(first).is_some_and(|g| g != gender_guesser::Gender::NotFound)
 }
 
 /// What the gender_guesser list says of a first name (a trailing period
