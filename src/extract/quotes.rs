@@ -1564,6 +1564,18 @@ impl<'a> Attributor<'a> {
             // A name in capitals right before the quotation labels it,
             // whatever cue the sentence has ("Following are comments from
             // analysts: JANE DOE, ECONOMIST “...”").
+            // A transcript in quotation marks names who speaks: “WALLACE:
+            // Let's start ...”. The next line may be someone else's.
+            if let Some(speaker) =
+                transcript_label(inner, seg.inner.start).and_then(|m| self.resolve(m))
+            {
+                out.push(Found {
+                    seg: seg.clone(),
+                    speaker: Some(speaker),
+                    when: None,
+                });
+                continue;
+            }
             if let Some(speaker) = caps_label(toks, qpos).and_then(|m| self.resolve(m)) {
                 sentence_speaker = Some((speaker.clone(), None));
                 out.push(Found {
@@ -2722,6 +2734,54 @@ fn shouts(w: &str) -> bool {
 }
 
 /// "JEONG-TAE" as "Jeong-Tae", "O'NEILL" as "O'Neill".
+/// The speaker's label that opens a line of transcript: "WALLACE:", "MR.
+/// PENCE:" (one or two words in capitals before a colon), title-cased;
+/// not "NOTE:" or "UPDATE:".
+fn transcript_label(inner: &str, at: usize) -> Option<Mention> {
+    let (head, _) = inner.split_once(':')?;
+    let words: Vec<&str> = head.split_whitespace().collect();
+    let shouted = |w: &&str| {
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && w.chars()
+                .all(|c| c.is_uppercase() || matches!(c, '.' | '\'' | '’' | '-'))
+    };
+    let last = *words.last()?;
+    let notice = matches!(
+        last.trim_end_matches('.'),
+        "NOTE"
+            | "UPDATE"
+            | "UPDATED"
+            | "BREAKING"
+            | "WARNING"
+            | "EDITOR"
+            | "CORRECTION"
+            | "CLARIFICATION"
+            | "EXCLUSIVE"
+            | "ANALYSIS"
+            | "OPINION"
+            | "PHOTO"
+            | "PHOTOS"
+            | "VIDEO"
+            | "WATCH"
+            | "READ"
+            | "QUESTION"
+            | "ANSWER"
+            | "SOURCE"
+            | "SOURCES"
+            | "AP"
+            | "UPI"
+            | "AFP"
+    );
+    if words.len() > 2 || !words.iter().all(shouted) || notice || last.chars().count() < 3 {
+        return None;
+    }
+    let words: Vec<String> = words.iter().map(|w| title_case(w)).collect();
+    if !words.iter().all(|w| is_name_word(w)) {
+        return None;
+    }
+    Some(Mention::Name { words, at })
+}
+
 fn title_case(w: &str) -> String {
     let mut out = String::with_capacity(w.len());
     let mut upper = true;
@@ -4374,6 +4434,24 @@ mod tests {
         // Not "dismissed the case": no "as", no statement.
         let got = attributed("The judge dismissed the case on “procedural grounds” alone.");
         assert!(got.iter().all(|(_, s)| s.is_none()), "{got:?}");
+    }
+
+    #[test]
+    fn transcript_labels_inside_quotation_marks() {
+        let t = "Vice presidential nominee Mike Lenz spoke to host Ana Wall.\n\n\
+                 Partial transcript as follows:\n\n\
+                 \"WALL: Let's start with the news of the day.\n\n\
+                 \"LENZ: Well, look, the news is good.\n\n\
+                 \"NOTE: The interview was edited.\"";
+        let got = attributed(t);
+        let speakers: Vec<Option<&str>> = got.iter().map(|(_, s)| s.as_deref()).collect();
+        assert_eq!(got.len(), 3, "{got:?}");
+        assert_eq!(
+            &speakers[..2],
+            &[Some("Ana Wall"), Some("Mike Lenz")],
+            "{got:?}"
+        );
+        assert_ne!(speakers[2], Some("Note"), "{got:?}");
     }
 
     #[test]
