@@ -1380,6 +1380,9 @@ impl<'a> Attributor<'a> {
         // the subject of the line before the colon may speak it.
         let colon = self.text[para.clone()].trim_end().ends_with(':');
         let mut intro_subject = None;
+        // "Transcript as follows:": what follows is the words of whoever
+        // spoke before it.
+        let mut document_follows = false;
         for (si, sent) in sents.iter().enumerate() {
             let in_sent: Vec<&Segment> = segs
                 .iter()
@@ -1390,6 +1393,7 @@ impl<'a> Attributor<'a> {
             let (quotes, speaker) = self.sentence(&toks, &in_sent);
             if colon && si + 1 == sents.len() && in_sent.is_empty() {
                 intro_subject = intro_subject_of(&toks);
+                document_follows = toks.iter().any(|t| t.folded() == "follows");
             }
             self.note_people(&toks);
             sentence_speaker.push(speaker);
@@ -1460,9 +1464,15 @@ impl<'a> Attributor<'a> {
         } else {
             None
         };
+        let carried = if document_follows && last_speaker.is_none() && cue_speaker.is_none() {
+            self.prev_para.take().map(|(s, _)| s)
+        } else {
+            None
+        };
         self.prev_para = last_speaker
             .or(cue_speaker)
             .or(introduced)
+            .or(carried)
             .map(|s| (s, hands_over));
     }
 
@@ -2816,6 +2826,11 @@ fn intro_subject_of(clause: &[Tok]) -> Option<Mention> {
     };
     let words = clause.iter().filter(|t| t.is_word()).count();
     if !(2..=20).contains(&words) || clause.iter().any(|t| matches!(t.kind, TokKind::Quote(_))) {
+        return None;
+    }
+    // "Partial transcript as follows:", "The text reads as follows:": a
+    // document comes, not a person's words.
+    if clause.iter().any(|t| t.folded() == "follows") {
         return None;
     }
     sentence_subject(clause).filter(|m| matches!(m, Mention::Pronoun(_)) || names_person(m))
@@ -4452,6 +4467,16 @@ mod tests {
             "{got:?}"
         );
         assert_ne!(speakers[2], Some("Note"), "{got:?}");
+    }
+
+    #[test]
+    fn a_transcript_as_follows_belongs_to_who_spoke_before_it() {
+        let t = "Gov. Anna Kessler said, “I am getting ready to rent a wagon.”\n\n\
+                 Transcript as follows:\n\n\
+                 “Tonight we arrived in Port Merrow, and we went to a rally.”";
+        let got = attributed(t);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[1].1.as_deref(), Some("Anna Kessler"), "{got:?}");
     }
 
     #[test]
