@@ -1930,6 +1930,15 @@ impl<'a> Attributor<'a> {
                     && !p.name.contains(' ')
                     && folded.ends_with('s')
                     && is_nominal_head(&folded);
+                // A nationality alone ("the Sudanese called them") is no
+                // person, nor a group a later "they" means.
+                if p.role.is_none() && !p.name.contains(' ') && is_demonym(&folded) {
+                    return Some(Speaker {
+                        name: p.name,
+                        role: None,
+                        named: false,
+                    });
+                }
                 if p.org || group {
                     let s = Speaker {
                         name: p.name,
@@ -3190,6 +3199,73 @@ fn sentence_subject(toks: &[Tok]) -> Option<Mention> {
         }
     }
     subject_from(toks, start)
+}
+
+/// A nationality, which names a people, not a person: "Sudanese".
+fn is_demonym(w: &str) -> bool {
+    matches!(
+        w,
+        "chinese"
+            | "japanese"
+            | "sudanese"
+            | "vietnamese"
+            | "lebanese"
+            | "taiwanese"
+            | "portuguese"
+            | "burmese"
+            | "senegalese"
+            | "congolese"
+            | "nepalese"
+            | "american"
+            | "americans"
+            | "british"
+            | "french"
+            | "german"
+            | "germans"
+            | "russian"
+            | "russians"
+            | "iranian"
+            | "iranians"
+            | "iraqi"
+            | "iraqis"
+            | "israeli"
+            | "israelis"
+            | "palestinian"
+            | "palestinians"
+            | "syrian"
+            | "syrians"
+            | "afghan"
+            | "afghans"
+            | "turkish"
+            | "greek"
+            | "greeks"
+            | "italian"
+            | "italians"
+            | "spanish"
+            | "mexican"
+            | "mexicans"
+            | "canadian"
+            | "canadians"
+            | "korean"
+            | "koreans"
+            | "european"
+            | "europeans"
+            | "african"
+            | "africans"
+            | "asian"
+            | "asians"
+            | "arab"
+            | "arabs"
+            | "ukrainian"
+            | "ukrainians"
+            | "dutch"
+            | "swiss"
+            | "irish"
+            | "indian"
+            | "indians"
+            | "pakistani"
+            | "pakistanis"
+    )
 }
 
 /// "As for Trump, he said ...": the person the sentence opens with, whom
@@ -4477,6 +4553,31 @@ mod tests {
         let got = attributed(t);
         assert_eq!(got.len(), 2, "{got:?}");
         assert_eq!(got[1].1.as_deref(), Some("Anna Kessler"), "{got:?}");
+    }
+
+    #[test]
+    fn a_nationality_alone_is_no_named_person() {
+        let q = extract_quotes(
+            "The old pound notes so alarmed residents that Sudanese traders called \
+             them “health hazards” in the market. Chinese said they were “rather \
+             worrying, frankly.”",
+            None,
+        );
+        assert!(
+            q.iter()
+                .all(|q| q.speaker.as_ref().is_none_or(|s| !s.named)),
+            "{q:?}"
+        );
+        // A surname that ends like one is still a person.
+        assert_eq!(
+            speaker_of(
+                "“Prices came out right,” said Kevin Calabrese, an analyst. \
+                 “This one is good,” Calabrese said.",
+                "This one"
+            )
+            .as_deref(),
+            Some("Kevin Calabrese")
+        );
     }
 
     #[test]
