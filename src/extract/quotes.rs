@@ -1028,12 +1028,10 @@ fn cue_of(toks: &[Tok], i: usize) -> Option<Cue> {
     }
     // "gave a warning", "his claims", "her comments": after an article or a
     // possessive the word is a noun.
-    if i > 0
-        && matches!(
-            toks[i - 1].folded().as_ref(),
-            "a" | "an" | "the" | "his" | "her" | "its" | "their" | "our" | "my" | "your"
-        )
-    {
+    if i > 0 && {
+        let p = toks[i - 1].folded();
+        p == "the" || is_article_or_possessive(&p)
+    } {
         return None;
     }
     // "characterized the deal as “...”", not "a market characterized by";
@@ -1106,27 +1104,30 @@ fn plural_cue_beside_quote(toks: &[Tok], i: usize) -> bool {
     };
     // Ending the clause of a quotation, after its subject alone: "“...,”
     // the authors write.", not "“...” in his latest research note."
+    let window = &toks[i.saturating_sub(5)..i];
     let clause_end = next.is_none_or(|t| t.is_punct('.') || t.is_punct(',') || t.is_punct(';'))
-        && toks[i.saturating_sub(5)..i]
+        && window.iter().any(|t| matches!(t.kind, TokKind::Quote(_)))
+        && window
             .iter()
             .rev()
             .take_while(|t| !matches!(t.kind, TokKind::Quote(_)))
-            .all(|t| !is_preposition(&t.folded()))
-        && toks[i.saturating_sub(5)..i]
-            .iter()
-            .any(|t| matches!(t.kind, TokKind::Quote(_)));
-    // A noun, not a verb: "a research note “...”".
+            .all(|t| !is_preposition(&t.folded()));
+    // A noun, not a verb: "a research note “...”" (but "the authors
+    // write" is a verb).
     let noun = toks[i.saturating_sub(3)..i]
         .iter()
         .rev()
         .take_while(|t| t.is_word())
-        .any(|t| {
-            matches!(
-                t.folded().as_ref(),
-                "a" | "an" | "his" | "her" | "its" | "their" | "our" | "my" | "your"
-            )
-        });
+        .any(|t| is_article_or_possessive(&t.folded()));
     (after || before || clause_end) && !noun
+}
+
+/// "a", "an" or a possessive: the word after it starts a noun phrase.
+fn is_article_or_possessive(w: &str) -> bool {
+    matches!(
+        w,
+        "a" | "an" | "his" | "her" | "its" | "their" | "our" | "my" | "your"
+    )
 }
 
 /// Stems of the verbs that name someone something ("called him “a
@@ -1393,7 +1394,7 @@ impl<'a> Attributor<'a> {
             let (quotes, speaker) = self.sentence(&toks, &in_sent);
             if colon && si + 1 == sents.len() && in_sent.is_empty() {
                 intro_subject = intro_subject_of(&toks);
-                document_follows = toks.iter().any(|t| t.folded() == "follows");
+                document_follows = introduces_document(&toks);
             }
             self.note_people(&toks);
             sentence_speaker.push(speaker);
@@ -1458,21 +1459,17 @@ impl<'a> Attributor<'a> {
             .map(|(s, _)| s.clone());
         let hands_over = !segs.is_empty() || cue_speaker.is_some() || colon;
         // With no verb of saying, the subject of the line before the colon
-        // speaks.
-        let introduced = if last_speaker.is_none() && cue_speaker.is_none() {
-            intro_subject.and_then(|m| self.resolve(m))
-        } else {
+        // speaks; after "as follows:", whoever spoke before it.
+        let unspoken = if last_speaker.is_some() || cue_speaker.is_some() {
             None
-        };
-        let carried = if document_follows && last_speaker.is_none() && cue_speaker.is_none() {
+        } else if document_follows {
             self.prev_para.take().map(|(s, _)| s)
         } else {
-            None
+            intro_subject.and_then(|m| self.resolve(m))
         };
         self.prev_para = last_speaker
             .or(cue_speaker)
-            .or(introduced)
-            .or(carried)
+            .or(unspoken)
             .map(|s| (s, hands_over));
     }
 
@@ -1571,9 +1568,6 @@ impl<'a> Attributor<'a> {
             if is_title_context(toks, qpos) || is_work_title(toks, qpos, inner) {
                 continue;
             }
-            // A name in capitals right before the quotation labels it,
-            // whatever cue the sentence has ("Following are comments from
-            // analysts: JANE DOE, ECONOMIST “...”").
             // A transcript in quotation marks names who speaks: “WALLACE:
             // Let's start ...”. The next line may be someone else's.
             if let Some(speaker) =
@@ -1586,6 +1580,9 @@ impl<'a> Attributor<'a> {
                 });
                 continue;
             }
+            // A name in capitals right before the quotation labels it,
+            // whatever cue the sentence has ("Following are comments from
+            // analysts: JANE DOE, ECONOMIST “...”").
             if let Some(speaker) = caps_label(toks, qpos).and_then(|m| self.resolve(m)) {
                 sentence_speaker = Some((speaker.clone(), None));
                 out.push(Found {
@@ -2752,7 +2749,6 @@ fn shouts(w: &str) -> bool {
     w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase)
 }
 
-/// "JEONG-TAE" as "Jeong-Tae", "O'NEILL" as "O'Neill".
 /// The speaker's label that opens a line of transcript: "WALLACE:", "MR.
 /// PENCE:" (one or two words in capitals before a colon), title-cased;
 /// not "NOTE:" or "UPDATE:".
@@ -2801,6 +2797,7 @@ fn transcript_label(inner: &str, at: usize) -> Option<Mention> {
     Some(Mention::Name { words, at })
 }
 
+/// "JEONG-TAE" as "Jeong-Tae", "O'NEILL" as "O'Neill".
 fn title_case(w: &str) -> String {
     let mut out = String::with_capacity(w.len());
     let mut upper = true;
@@ -2837,12 +2834,16 @@ fn intro_subject_of(clause: &[Tok]) -> Option<Mention> {
     if !(2..=20).contains(&words) || clause.iter().any(|t| matches!(t.kind, TokKind::Quote(_))) {
         return None;
     }
-    // "Partial transcript as follows:", "The text reads as follows:": a
-    // document comes, not a person's words.
-    if clause.iter().any(|t| t.folded() == "follows") {
+    if introduces_document(clause) {
         return None;
     }
     sentence_subject(clause).filter(|m| matches!(m, Mention::Pronoun(_)) || names_person(m))
+}
+
+/// "Partial transcript as follows:", "The text reads as follows:": a
+/// document comes, not a person's words.
+fn introduces_document(clause: &[Tok]) -> bool {
+    clause.iter().any(|t| t.folded() == "follows")
 }
 
 /// Head nouns of titles that describe a named person in news copy ("the
@@ -3097,14 +3098,14 @@ fn sentence_subject(toks: &[Tok]) -> Option<Mention> {
             });
         // "Filling in for Sanders at the event, West ...": a participle.
         let participle = (f.ends_with("ing") || f.ends_with("ed")) && f.len() > 4;
-        // "Meanwhile Rihanna, who ...", "Yet there was Garcia, the ...": a
-        // word like "meanwhile" or "yet" opens without a comma of its own,
-        // and the comma that follows belongs to the clause.
         if let Some(m) = as_for_topic(toks) {
             return Some(m);
         }
-        // ("So when the lawyer heard ..., he": the clause after "when" is
-        // an opener of its own, which the comma ends.)
+        // "Meanwhile Rihanna, who ...", "Yet there was Garcia, the ...": a
+        // word like "meanwhile" or "yet" opens without a comma of its own,
+        // and the comma that follows belongs to the clause. ("So when the
+        // lawyer heard ..., he": the clause after "when" is an opener of
+        // its own, which the comma ends.)
         let clause_next = toks
             .get(1)
             .is_some_and(|t| is_subordinator(&t.folded()) || is_preposition(&t.folded()));
