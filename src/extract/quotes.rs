@@ -2573,11 +2573,16 @@ fn np_at(toks: &[Tok], j: usize, lo: usize) -> Option<Mention> {
             let time = matches!(pf.as_ref(), "week" | "month" | "year" | "night" | "weekend")
                 && k >= 2
                 && matches!(toks[k - 2].folded().as_ref(), "last" | "next" | "this");
+            // ", and White House spokespeople would say": a conjunction
+            // after a comma joins two clauses, not two nouns.
+            let clause_joint = matches!(pf.as_ref(), "and" | "or" | "but" | "nor" | "yet")
+                && (k - 1 == lo || !toks[k - 2].is_word());
             if cue_of(toks, k - 1).is_some()
                 || is_subject_pronoun(&pf)
                 || pf == "that"
                 || k - 1 == 0 && is_stop_capital(&pf)
                 || time
+                || clause_joint
             {
                 break;
             }
@@ -4592,6 +4597,24 @@ mod tests {
         assert_eq!(
             got[0].1.as_deref(),
             Some("Norway's top officials"),
+            "{got:?}"
+        );
+        // A conjunction after a comma starts the speaker's clause; one
+        // between nouns stays in the phrase.
+        let got = attributed(
+            "Brandt and Ricci declined to comment, and city hall officials would say only \
+             that both men are “valued colleagues.” The banks did not reply, but \
+             union leaders said the deal was “dead.” The owners and managers of the mill said \
+             the closure was “a relief.”",
+        );
+        let speakers: Vec<Option<&str>> = got.iter().map(|(_, s)| s.as_deref()).collect();
+        assert_eq!(
+            speakers,
+            [
+                Some("city hall officials"),
+                Some("union leaders"),
+                Some("owners and managers")
+            ],
             "{got:?}"
         );
         // "added to" a thing is no statement.
