@@ -3466,9 +3466,17 @@ fn is_work_title(toks: &[Tok], qpos: usize, inner: &str) -> bool {
     }
     let introduced = qpos > 0 && {
         let prev = &toks[qpos - 1];
-        prev.is_punct(':')
-            || cue_of(toks, qpos - 1).is_some()
-            || (prev.is_punct(',') && qpos > 1 && cue_of(toks, qpos - 2).is_some())
+        // "Fiorina told “Fox and Friends,”": what directly follows "told"
+        // is who was told, here a programme, not the words.
+        let listener = prev.is_word()
+            && matches!(
+                prev.folded().as_ref(),
+                "told" | "tells" | "tell" | "telling"
+            );
+        !listener
+            && (prev.is_punct(':')
+                || cue_of(toks, qpos - 1).is_some()
+                || (prev.is_punct(',') && qpos > 1 && cue_of(toks, qpos - 2).is_some()))
     };
     let attributed_after = toks.get(qpos + 1).is_some_and(|t| {
         cue_of(toks, qpos + 1).is_some()
@@ -3936,6 +3944,13 @@ mod tests {
         assert!(attributed(t).is_empty(), "{:?}", attributed(t));
         let t = "“Here comes Big Daddy,” she said.";
         assert_eq!(attributed(t).len(), 1);
+        // Who is told may be a programme; what follows a colon is speech.
+        let t = "“He is fair game,” Lund told “Morning Report,” reminding the hosts of it.";
+        let got = attributed(t);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "He is fair game,");
+        let t = "Lund told the crowd: “Never Give Up.”";
+        assert_eq!(attributed(t).len(), 1, "{:?}", attributed(t));
     }
 
     #[test]
