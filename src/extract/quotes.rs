@@ -1709,6 +1709,38 @@ impl<'a> Attributor<'a> {
         self.recent.push(s);
     }
 
+    /// The latest named person mentioned with `head` among the words of
+    /// their title ("president" for "President Barack Obama"), and the same
+    /// rank: "the vice chairman" is not the chairman, nor "the chairman"
+    /// the vice chairman.
+    fn titled_person(&self, head: &str, described: &str) -> Option<Speaker> {
+        let words = |t: &str| -> Vec<String> {
+            t.split_whitespace()
+                .map(|w| fold_word(w).into_owned())
+                .collect()
+        };
+        let described = words(described);
+        let rank = |ws: &[String]| -> Vec<bool> {
+            ["vice", "deputy", "former", "assistant", "acting", "interim"]
+                .iter()
+                .map(|m| ws.iter().any(|w| w == m))
+                .collect()
+        };
+        self.recent
+            .iter()
+            .rev()
+            .find(|s| {
+                // The title this mention gave, or the one the article first
+                // gave ("Mr Obama" after "President Barack Obama").
+                [s.role.as_deref(), self.names.book.role_of(&s.name)]
+                    .into_iter()
+                    .flatten()
+                    .map(words)
+                    .any(|r| r.iter().any(|w| w == head) && rank(&r) == rank(&described))
+            })
+            .cloned()
+    }
+
     /// The person "he" or "she" refers to: the last person in subject
     /// position, unless their gender is known to be the other one; then the
     /// latest person mentioned whose gender fits.
@@ -1981,6 +2013,17 @@ impl<'a> Attributor<'a> {
                     && self.last_person.as_ref().is_some_and(|p| p.named);
                 if describes_person {
                     return self.last_person.clone();
+                }
+                // "the president said" after "President Barack Obama": the
+                // latest person the article gave that title, though someone
+                // else was the subject in between ("the man sat before me").
+                if definite
+                    && earlier.is_none()
+                    && is_person_title(&head)
+                    && let Some(p) = self.titled_person(&head, &text)
+                {
+                    self.last_person = Some(p.clone());
+                    return Some(p);
                 }
                 let speaker = match earlier {
                     Some(s) if definite => s,
@@ -4641,6 +4684,28 @@ mod tests {
             got.iter().all(|(_, s)| s.as_deref() == Some("Omar Haddad")),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn a_title_names_the_person_who_bears_it() {
+        // Someone else was the subject in between: "the president" is still
+        // the president the article named, and "he" after him too.
+        let t = "President Aldo Ferrante has admitted that the budget failed.\n\
+                 “It is distressing,” Mr Ferrante said.\n\
+                 But the man sat before me today was relaxed.\n\
+                 However, the president said he would not fall silent.\n\
+                 “I am not a fan of bullying,” he said.";
+        assert_eq!(
+            speaker_of(t, "I am not"),
+            Some("Aldo Ferrante".into()),
+            "{:?}",
+            attributed(t)
+        );
+        // Of the same rank only: the vice chairman is not the chairman.
+        let t = "Vice Chairman Ines Dray spoke first. Bank Chairman Lionel Vass spoke next.\n\
+                 The woman at the desk looked up.\n\
+                 The bank's vice chairman said the policy must be “nimble.”";
+        assert_eq!(speaker_of(t, "nimble"), Some("Ines Dray".into()));
     }
 
     #[test]

@@ -1116,6 +1116,11 @@ impl NameBook {
         }
     }
 
+    /// The role a full name was first given with.
+    pub fn role_of(&self, name: &str) -> Option<&str> {
+        self.roles.get(name).map(String::as_str)
+    }
+
     /// The full name for a name, and the role it was first given with.
     pub fn resolve_with_role(&self, name: &str) -> (String, Option<String>) {
         let full = self.resolve(name);
