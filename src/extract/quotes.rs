@@ -1558,7 +1558,17 @@ impl<'a> Attributor<'a> {
                 .any(|t| t.is_word() && is_subordinator(&t.folded()))
         };
         let first_cue_subordinate = cues.first().is_some_and(|&(ci, _)| subordinate(ci));
-        if sentence_speaker.is_none() || (quote_positions.is_empty() && first_cue_subordinate) {
+        // "Nikia Clarke ... is concerned about NAFTA, the pact that Trump has
+        // characterized as a “disaster.”": the quotation is Trump's, but the
+        // person a later "she" means is the main clause's subject.
+        let first_cue_relative = !quote_positions.is_empty()
+            && cues
+                .first()
+                .is_some_and(|&(ci, _)| in_relative_clause(toks, ci));
+        if sentence_speaker.is_none()
+            || (quote_positions.is_empty() && first_cue_subordinate)
+            || first_cue_relative
+        {
             self.note_subject(toks);
         }
         let mut out = Vec::new();
@@ -2051,6 +2061,59 @@ impl<'a> Attributor<'a> {
 }
 
 /// Words that open a subordinate clause: "when Tapper asked".
+/// True when the cue at `ci` is the verb of a relative clause: "the pact
+/// that Trump has characterized as", "a plan which the mayor called". The
+/// relative pronoun follows a noun; after a verb ("warned that") it opens
+/// reported speech instead.
+fn in_relative_clause(toks: &[Tok], ci: usize) -> bool {
+    let clause = toks[..ci]
+        .iter()
+        .rposition(|t| !t.is_word())
+        .map_or(0, |p| p + 1);
+    (clause.max(1)..ci).any(|k| {
+        let before = &toks[k - 1];
+        matches!(toks[k].folded().as_ref(), "that" | "which")
+            && before.is_word()
+            && !is_capitalized(before.text)
+            && cue_of(toks, k - 1).is_none()
+            && !is_preposition(&before.folded())
+            && !matches!(
+                before.folded().as_ref(),
+                "so" | "now"
+                    | "such"
+                    | "said"
+                    | "says"
+                    | "say"
+                    | "is"
+                    | "was"
+                    | "are"
+                    | "were"
+                    | "be"
+                    | "been"
+                    | "believe"
+                    | "believes"
+                    | "think"
+                    | "thinks"
+                    | "hope"
+                    | "know"
+                    | "knows"
+                    | "felt"
+                    | "feel"
+                    | "feels"
+                    | "argue"
+                    | "argues"
+                    | "showed"
+                    | "shows"
+                    | "found"
+                    | "added"
+                    | "noted"
+                    | "and"
+                    | "but"
+                    | "not"
+            )
+    })
+}
+
 fn is_subordinator(w: &str) -> bool {
     matches!(
         w,
@@ -4706,6 +4769,24 @@ mod tests {
                  The woman at the desk looked up.\n\
                  The bank's vice chairman said the policy must be “nimble.”";
         assert_eq!(speaker_of(t, "nimble"), Some("Ines Dray".into()));
+    }
+
+    #[test]
+    fn a_cue_in_a_relative_clause_leaves_the_subject_salient() {
+        let t = "Tarn Okafor, director of the port, is concerned about the treaty, \
+                 the pact that Quell has repeatedly characterized as a “disaster.”\n\
+                 “Losing it would be devastating,” she said.";
+        assert_eq!(speaker_of(t, "disaster"), Some("Quell".into()));
+        assert_eq!(
+            speaker_of(t, "Losing"),
+            Some("Tarn Okafor".into()),
+            "{:?}",
+            attributed(t)
+        );
+        // After a verb, "that" opens what was said, not a relative clause.
+        let t = "Tarn Okafor warned that Quell had called the plan “a disaster.”\n\
+                 “It will fail,” he said.";
+        assert_eq!(speaker_of(t, "It will"), Some("Tarn Okafor".into()));
     }
 
     #[test]
