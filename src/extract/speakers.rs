@@ -1047,6 +1047,34 @@ pub(crate) fn split_role(words: &[&str]) -> Option<NamePhrase> {
     while start < words.len() && !is_capitalized(words[start]) {
         start += 1;
     }
+    // "Vice President of Investor Relations Henry Hubble": what follows "of"
+    // or "for" in a title is part of it, up to the person's given name.
+    if start > 0
+        && matches!(fold_word(words[start - 1]).as_ref(), "of" | "for")
+        && words.get(start).is_some_and(|w| !is_given_name(w))
+        && let Some(given) = (start + 1..words.len().saturating_sub(1)).find(|&i| {
+            // "Bank of New York Mellon", "Port Elizabeth": after a word
+            // that starts place names, a given name is part of the place.
+            is_given_name(words[i])
+                && !matches!(
+                    fold_word(words[i - 1]).as_ref(),
+                    "new"
+                        | "san"
+                        | "santa"
+                        | "los"
+                        | "las"
+                        | "st"
+                        | "saint"
+                        | "fort"
+                        | "port"
+                        | "mount"
+                        | "lake"
+                        | "cape"
+                )
+        })
+    {
+        start = given;
+    }
     let mut name_words = &words[start..];
     // A wire story's subhead run into its paragraph ("DELICATE BALANCE
     // Bernanke said"): two or more words in capitals before a name written
@@ -1316,6 +1344,30 @@ mod tests {
         let p = split_role(&["Russian", "President", "Vladimir", "Putin"]).unwrap();
         assert_eq!(p.name, "Vladimir Putin");
         assert_eq!(p.role.as_deref(), Some("Russian President"));
+    }
+
+    #[test]
+    fn what_follows_of_in_a_title_is_the_title_up_to_the_given_name() {
+        let p = split_role(&[
+            "Vice",
+            "President",
+            "of",
+            "Investor",
+            "Relations",
+            "Henry",
+            "Hubble",
+        ])
+        .unwrap();
+        assert_eq!(p.name, "Henry Hubble");
+        assert_eq!(
+            p.role.as_deref(),
+            Some("Vice President of Investor Relations")
+        );
+        let p = split_role(&["Chief", "of", "Staff", "Denis", "McDonough"]).unwrap();
+        assert_eq!(p.name, "Denis McDonough");
+        // A place, not a person: "Bank of New York Mellon".
+        let p = split_role(&["Bank", "of", "New", "York", "Mellon"]).unwrap();
+        assert!(!p.name.starts_with("York"), "{p:?}");
     }
 
     #[test]
