@@ -1930,8 +1930,14 @@ impl<'a> Attributor<'a> {
         if names_someone {
             return None;
         }
+        // Not the owner in the object: "described Appaloosa's plan as".
         match np_after(toks, ci + 1) {
-            Some(m @ Mention::Name { .. }) => Some(m),
+            Some(m @ Mention::Name { .. })
+                if !matches!(&m, Mention::Name { words, .. }
+                    if words.last().is_some_and(|w| ends_possessive(w))) =>
+            {
+                Some(m)
+            }
             _ => None,
         }
     }
@@ -4787,6 +4793,17 @@ mod tests {
         let t = "Tarn Okafor warned that Quell had called the plan “a disaster.”\n\
                  “It will fail,” he said.";
         assert_eq!(speaker_of(t, "It will"), Some("Tarn Okafor".into()));
+    }
+
+    #[test]
+    fn the_owner_in_the_object_does_not_speak() {
+        // "described Appaloosa's plan as": Appaloosa is whose plan it is.
+        let t = "But one creditor, who asked not to be named, described Ostrava Capital's \
+                 plan as “low-ball” for equity holders.";
+        assert_ne!(speaker_of(t, "low-ball"), Some("Ostrava Capital".into()));
+        // A name after the verb still speaks: "..., said Omar Haddad".
+        let t = "Prices may fall further, said Omar Haddad, an analyst, calling the plan “late.”";
+        assert_eq!(speaker_of(t, "late"), Some("Omar Haddad".into()));
     }
 
     #[test]
