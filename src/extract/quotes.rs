@@ -3048,6 +3048,28 @@ fn strip_article(s: &str) -> String {
 
 /// The noun phrase that starts at `i`: "said Smith", "according to a
 /// senior official".
+/// True when the title words from `from` on ("State John Kerry", "Public
+/// Affairs Maria Lopez", "America Securities analyst Robert Stallard") reach
+/// a person's name: a given name, then a capitalised word.
+fn person_named_ahead(toks: &[Tok], from: usize) -> bool {
+    let mut m = from;
+    while m + 1 < toks.len() && m - from < 8 && toks[m].is_word() {
+        let t = &toks[m];
+        if is_capitalized(t.text) && is_given_name(t.text) {
+            let next = &toks[m + 1];
+            return next.is_word() && is_capitalized(next.text);
+        }
+        let in_title = is_capitalized(t.text)
+            || is_role_word(t.text)
+            || matches!(t.folded().as_ref(), "of" | "for" | "and" | "&");
+        if !in_title {
+            return false;
+        }
+        m += 1;
+    }
+    false
+}
+
 fn np_after(toks: &[Tok], i: usize) -> Option<Mention> {
     let mut k = i;
     while k < toks.len() && toks[k].is_word() && is_determiner(toks[k].text) {
@@ -3087,7 +3109,19 @@ fn np_after(toks: &[Tok], i: usize) -> Option<Mention> {
         // not after a title or a head noun ("a spokeswoman for the agency",
         // "said master of ceremonies Asab Tabchi"), nor before an author ("a
         // note from J.P. Morgan", "a paper written by Tobias Adrian").
+        // "said Secretary of State John Kerry", "said Chief of Staff Denis
+        // McDonough": "of" inside a title, before any person's name.
+        let in_title = matches!(f.as_ref(), "of" | "for")
+            && toks
+                .get(j + 1)
+                .is_some_and(|n| n.is_word() && is_capitalized(n.text))
+            && {
+                let so_far: Vec<&str> = toks[k..j].iter().map(|t| t.text).collect();
+                split_role(&so_far).is_none_or(|p| !p.name.contains(' '))
+            }
+            && person_named_ahead(toks, j + 1);
         if is_preposition(&f)
+            && !in_title
             && (last_name.is_some()
                 || first_head.is_none()
                     && !matches!(f.as_ref(), "by" | "from" | "of")
@@ -4793,6 +4827,31 @@ mod tests {
         let t = "Tarn Okafor warned that Quell had called the plan “a disaster.”\n\
                  “It will fail,” he said.";
         assert_eq!(speaker_of(t, "It will"), Some("Tarn Okafor".into()));
+    }
+
+    #[test]
+    fn a_title_with_of_after_the_verb_keeps_its_person() {
+        speakers_are(&[
+            (
+                "“We will see,” said Secretary of State Aldo Ferrante.",
+                "We will",
+                Some("Aldo Ferrante"),
+            ),
+            (
+                "“It is over,” said Director of Public Affairs Maria Lopez on Monday.",
+                "It is",
+                Some("Maria Lopez"),
+            ),
+            // A person's name ends the phrase: "of Hawaii" is where from.
+            (
+                "“Aloha,” said Sen. Brian Schatz of Hawaii.",
+                "Aloha",
+                Some("Brian Schatz"),
+            ),
+        ]);
+        // No person ahead: "said Bank of Ostrava" is no person "Ostrava".
+        let t = "“Rates will rise,” said Bank of Ostrava.";
+        assert_ne!(speaker_of(t, "Rates"), Some("Ostrava".into()));
     }
 
     #[test]
