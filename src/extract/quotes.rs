@@ -2066,7 +2066,6 @@ impl<'a> Attributor<'a> {
     }
 }
 
-/// Words that open a subordinate clause: "when Tapper asked".
 /// True when the cue at `ci` is the verb of a relative clause: "the pact
 /// that Trump has characterized as", "a plan which the mayor called". The
 /// relative pronoun follows a noun; after a verb ("warned that") it opens
@@ -2120,6 +2119,7 @@ fn in_relative_clause(toks: &[Tok], ci: usize) -> bool {
     })
 }
 
+/// Words that open a subordinate clause: "when Tapper asked".
 fn is_subordinator(w: &str) -> bool {
     matches!(
         w,
@@ -3046,8 +3046,6 @@ fn strip_article(s: &str) -> String {
     s.to_string()
 }
 
-/// The noun phrase that starts at `i`: "said Smith", "according to a
-/// senior official".
 /// True when the title words from `from` on ("State John Kerry", "Public
 /// Affairs Maria Lopez", "America Securities analyst Robert Stallard") reach
 /// a person's name: a given name, then a capitalised word.
@@ -3070,6 +3068,8 @@ fn person_named_ahead(toks: &[Tok], from: usize) -> bool {
     false
 }
 
+/// The noun phrase that starts at `i`: "said Smith", "according to a
+/// senior official".
 fn np_after(toks: &[Tok], i: usize) -> Option<Mention> {
     let mut k = i;
     while k < toks.len() && toks[k].is_word() && is_determiner(toks[k].text) {
@@ -3103,12 +3103,6 @@ fn np_after(toks: &[Tok], i: usize) -> Option<Mention> {
         if cue_of(toks, j).is_some() || ends_phrase(&f) && !name_inside && !joins_titles {
             break;
         }
-        // "Sen. Brian Schatz of Hawaii", "said Carly Fiorina during the
-        // debate": a preposition after the name ends it. So does one after
-        // a plain noun with its article ("pledged her vote to Clinton"), but
-        // not after a title or a head noun ("a spokeswoman for the agency",
-        // "said master of ceremonies Asab Tabchi"), nor before an author ("a
-        // note from J.P. Morgan", "a paper written by Tobias Adrian").
         // "said Secretary of State John Kerry", "said Chief of Staff Denis
         // McDonough": "of" inside a title, before any person's name.
         let in_title = matches!(f.as_ref(), "of" | "for")
@@ -3120,6 +3114,12 @@ fn np_after(toks: &[Tok], i: usize) -> Option<Mention> {
                 split_role(&so_far).is_none_or(|p| !p.name.contains(' '))
             }
             && person_named_ahead(toks, j + 1);
+        // "Sen. Brian Schatz of Hawaii", "said Carly Fiorina during the
+        // debate": a preposition after the name ends it. So does one after
+        // a plain noun with its article ("pledged her vote to Clinton"), but
+        // not after a title or a head noun ("a spokeswoman for the agency",
+        // "said master of ceremonies Asab Tabchi"), nor before an author ("a
+        // note from J.P. Morgan", "a paper written by Tobias Adrian").
         if is_preposition(&f)
             && !in_title
             && (last_name.is_some()
