@@ -2,6 +2,8 @@
 # Scores newsdex against the evaluation sets in ../shared/eval/ (or EVAL_DIR).
 #
 #   bench/eval.sh quotes       [EVAL_DIR]   quotations and speakers (PolNeAR)
+#   bench/eval.sh tokenized    [EVAL_DIR]   the same quotations as tokenised text
+#                                           ("“ We will win , ” she said ."), four ways
 #   bench/eval.sh extraction   [EVAL_DIR]   article body of saved pages
 #   bench/eval.sh dates        [EVAL_DIR]   publication dates of saved pages
 #   bench/eval.sh manifest     [NEWS_HTML]  title, outlet, date of saved pages against
@@ -9,7 +11,7 @@
 #   bench/eval.sh wire         [WIRE_DIR]   publication time, day, title and byline of the
 #                                           Reuters wire files against its index.tsv.xz
 #                                           (../shared/corpora/reuters-financial-2006-2013)
-#   bench/eval.sh all          [EVAL_DIR]   all five; news-html from NEWS_HTML_DIR, the
+#   bench/eval.sh all          [EVAL_DIR]   all six; news-html from NEWS_HTML_DIR, the
 #                                           wire corpus from WIRE_DIR
 #
 # Needs python3 (the scorers are Python) and a release build, which it makes.
@@ -38,6 +40,19 @@ quotes() {
   local t1=$(date +%s.%N)
   python3 "$eval_dir/score_quotes.py" "$eval_dir/polnear/dev.jsonl" "$work/quotes.jsonl"
   echo "time: $(python3 -c "print(round($t1 - $t0, 3))") s (extract, JSON in and out, one thread)"
+}
+
+# PolNeAR dev rewritten as tokens joined by spaces (bench/tokenized.py), the
+# form some quotation datasets come in: each variant scored as `quotes` is.
+tokenized() {
+  echo "== quotations as tokenised text (PolNeAR dev through bench/tokenized.py)"
+  python3 bench/tokenized.py "$eval_dir/polnear/dev.jsonl" "$work/tokenized"
+  for variant in doc-curly doc-ascii doc-ptb para-ascii; do
+    "$bin" extract --no-text "$work/tokenized/$variant.jsonl" > "$work/$variant.pred.jsonl"
+    printf '%-11s ' "$variant"
+    python3 "$eval_dir/score_quotes.py" "$work/tokenized/$variant.jsonl" "$work/$variant.pred.jsonl" |
+      tail -1
+  done
 }
 
 # Unpacks gzipped pages into $work/$1/ and runs extract over them, one JSON
@@ -115,10 +130,11 @@ wire() {
 
 case $what in
   quotes) quotes ;;
+  tokenized) tokenized ;;
   extraction) extraction ;;
   dates) dates ;;
   manifest) manifest ;;
   wire) wire ;;
-  all) quotes; extraction; dates; manifest; wire ;;
-  *) echo "usage: bench/eval.sh quotes|extraction|dates|manifest|wire|all [EVAL_DIR or NEWS_HTML dir]" >&2; exit 2 ;;
+  all) quotes; tokenized; extraction; dates; manifest; wire ;;
+  *) echo "usage: bench/eval.sh quotes|tokenized|extraction|dates|manifest|wire|all [EVAL_DIR or NEWS_HTML dir]" >&2; exit 2 ;;
 esac
