@@ -274,9 +274,12 @@ fn scan_marks(
                 (Family::Curly, '"') if after_space && next_word => nested = true,
                 (Family::Curly, '"') if nested => nested = false,
                 (Family::Curly, '"') if !after_space && before_boundary => close(&mut open, 1, out),
+                // Tokenised, a close mark stands between spaces: “ We will
+                // win , " she said.
+                (Family::Curly, '"') if after_space && !next_word => close(&mut open, 1, out),
                 (Family::Straight, '“') => nested = true,
                 (Family::Straight, '”') if nested => nested = false,
-                (Family::Straight, '”') if !after_space && before_boundary => {
+                (Family::Straight, '”') if before_boundary && (!after_space || !next_word) => {
                     close(&mut open, c.len_utf8(), out);
                 }
                 // A mark after a space and before a word opens a quotation:
@@ -4441,6 +4444,23 @@ mod tests {
                 Some("Park Ji-won"),
             ),
         ]);
+    }
+
+    #[test]
+    fn tokenised_text_closing_with_the_other_style_of_mark() {
+        // Curly open, straight close, and the other way round, with spaces
+        // on both sides of every mark.
+        let t = "“ We will win , \" said Lena Ortiz . \" The fund is empty . ” \
+                 Omar Haddad called it “ a bad plan . \"";
+        let got = attributed(t);
+        let texts: Vec<&str> = got.iter().map(|(q, _)| q.as_str()).collect();
+        assert_eq!(
+            texts,
+            ["We will win ,", "The fund is empty .", "a bad plan ."],
+            "{got:?}"
+        );
+        assert_eq!(got[0].1.as_deref(), Some("Lena Ortiz"), "{got:?}");
+        assert_eq!(got[1].1.as_deref(), Some("Lena Ortiz"), "{got:?}");
     }
 
     #[test]
