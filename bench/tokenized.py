@@ -16,7 +16,8 @@ in both forms. Each variant goes to OUT_DIR/VARIANT.jsonl:
                 speaker is scored only when a name in the same paragraph
                 says it (as a paragraph-level dataset can)
 
-Tokens: words (with inner hyphens, periods and apostrophes), then every other
+Tokens: markup tags left in the text, web addresses, numbers ("100,000", "9/11", "11:50"), words (with
+inner hyphens, periods, apostrophes and ampersands), then every other
 non-space character alone; a period stays on a known abbreviation or an
 initial ("Mr.", "J."). Paragraphs stay one per line. Gold offsets are
 recomputed; the quotations' words are unchanged. Python 3.11, stdlib only.
@@ -26,7 +27,9 @@ import os
 import re
 import sys
 
-TOKEN = re.compile(r"''|``|\w+(?:[-.'\u2019]\w+)*|[^\w\s]")
+TOKEN = re.compile(
+    r"<[^<>\n]*>|https?://[^\s\"“”]+[\w/]|''|``|\d+(?:[,.:/]\d+)+|\w+(?:[-.'\u2019&]\w+)*|[^\w\s]"
+)
 ABBREVIATIONS = set(
     "Mr Mrs Ms Dr Sen Rep Gov Gen Lt Col Sgt Jr Sr St Prof Rev Capt Adm Maj "
     "Inc Corp Co Ltd Jan Feb Aug Sept Oct Nov Dec No vs Calif Fla Ill Mass "
