@@ -8,6 +8,7 @@
 pub mod article;
 pub mod dateline;
 pub mod dates;
+mod detok;
 pub mod passages;
 pub mod quotes;
 pub mod speakers;

@@ -1,6 +1,8 @@
 //! Direct quotations: finding them, and finding who said them and when.
 //!
-//! The extractor is a rule system over one article, paragraph by paragraph:
+//! The extractor is a rule system over one article, paragraph by paragraph.
+//! Tokenised text (`“ We will win , ” she said .`) is first read as running
+//! text ([`super::detok`]); what is found maps back to the text as given.
 //!
 //! 1. **Marks.** Each paragraph is scanned for quoted segments in every style
 //!    news uses: “curly”, "straight", ''doubled apostrophes'', «guillemets»,
@@ -35,6 +37,7 @@ use chrono::NaiveDate;
 use super::article::{Quote, Speaker};
 use super::dateline::dateline;
 use super::dates::resolve_relative;
+use super::detok::detokenize;
 use super::speakers::{
     Gender, NameBook, fold_word, gender_of_first_name, gender_of_name, gender_of_title,
     is_calendar_word, is_capitalized, is_given_name, is_name_word, is_name_word_between,
@@ -45,8 +48,23 @@ use super::speakers::{
 /// Finds the direct quotations in an article body and attributes them.
 ///
 /// `text` holds one paragraph per line; `date` is the publication day that
-/// relative days are resolved against.
+/// relative days are resolved against. Tokenised text (`“ We will win , ”
+/// Ortiz said .`) is read as running text, and its quotations are the
+/// tokenised words of `text`.
 pub fn extract_quotes(text: &str, date: Option<NaiveDate>) -> Vec<Quote> {
+    let Some(running) = detokenize(text) else {
+        return extract_running(text, date);
+    };
+    let mut quotes = extract_running(&running.text, date);
+    for q in &mut quotes {
+        q.range = running.original(q.range.clone());
+        q.text = text[q.range.clone()].to_string();
+    }
+    quotes
+}
+
+/// [`extract_quotes`] on running text.
+fn extract_running(text: &str, date: Option<NaiveDate>) -> Vec<Quote> {
     let paragraphs = paragraphs(text);
     let mut segments = Vec::new();
     for (i, para) in paragraphs.iter().enumerate() {
@@ -157,7 +175,7 @@ fn starts_with_open_mark(para: &str) -> bool {
     let mut chars = para.chars();
     match chars.next() {
         Some('“' | '"' | '«' | '„') => true,
-        Some('\'') => chars.next() == Some('\''),
+        Some(c @ ('\'' | '`')) => chars.next() == Some(c),
         _ => false,
     }
 }
@@ -488,7 +506,7 @@ fn sentences(text: &str, para: Range<usize>, segs: &[&Segment]) -> Vec<Range<usi
             || rest
                 .chars()
                 .next()
-                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "“\"‘'«(".contains(c))
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "“\"‘'«(`„".contains(c))
     };
     while i < para.end {
         if let Some(seg) = seg_iter.peek()
@@ -4461,6 +4479,61 @@ mod tests {
         );
         assert_eq!(got[0].1.as_deref(), Some("Lena Ortiz"), "{got:?}");
         assert_eq!(got[1].1.as_deref(), Some("Lena Ortiz"), "{got:?}");
+    }
+
+    #[test]
+    fn tokenised_text_reads_as_running_text() {
+        // Spaced punctuation reads as a writer would type it: "Del ." is a
+        // title, "? "" and "! "" close a quotation, and the quotation's
+        // words and range are the text's own.
+        let t = "\" This is a waste of time , \" said Del . Stacey Plaskett of the \
+                 Virgin Islands .";
+        let got = extract_quotes(t, None);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].text, "This is a waste of time ,");
+        assert_eq!(&t[got[0].range.clone()], got[0].text);
+        assert_eq!(
+            got[0].speaker.as_ref().map(|s| s.name.as_str()),
+            Some("Stacey Plaskett")
+        );
+        speakers_are(&[
+            (
+                "Clinton responds to Mills with , \" Why now ? That was on my way ? \" \
+                 Mills then writes back , \" You look cute . \"",
+                "Why now",
+                Some("Clinton"),
+            ),
+            (
+                "\" Hey , hey ! Rahm has got to go ! \" some protesters chanted , \
+                 three days later .",
+                "Hey",
+                Some("some protesters"),
+            ),
+        ]);
+    }
+
+    #[test]
+    fn doubled_backquotes_open_sentences_and_continued_paragraphs() {
+        // ``...'' marks: a quotation after a sentence starts a new one, and
+        // one left open goes on in the next paragraph that opens with ``.
+        let t = "Raynard Jackson, a consultant, voted for Obama. ``If South Carolina \
+                 had come first, Obama would not have won,'' he said.\n\
+                 ``The stereotyping is strong here,'' said Luay Sami. ``They think \
+                 every Arab is Muslim.\n\
+                 ``And they still believe we use camels,'' he said.";
+        let got = attributed(t);
+        let speakers: Vec<Option<&str>> = got.iter().map(|(_, s)| s.as_deref()).collect();
+        assert_eq!(
+            speakers,
+            [
+                Some("Raynard Jackson"),
+                Some("Luay Sami"),
+                Some("Luay Sami"),
+                Some("Luay Sami"),
+            ],
+            "{got:?}"
+        );
+        assert_eq!(got[2].0, "They think every Arab is Muslim.", "{got:?}");
     }
 
     #[test]
