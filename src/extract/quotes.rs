@@ -2281,6 +2281,25 @@ fn subject_before(toks: &[Tok], ci: usize, lo: usize) -> Option<Mention> {
                     }
                     continue;
                 }
+                // "John Dickey, the chief executive of Ora Media -- the
+                // company that owns the show -- told me": step over an aside
+                // between dashes right before the verb, when it describes
+                // ("the company ...", "who ...") rather than names ("-- Bob
+                // Casey and Debbie Stabenow -- said").
+                if is_dash(t)
+                    && steps <= 2
+                    && let Some(open) = (lo..j.saturating_sub(1))
+                        .rev()
+                        .take(40)
+                        .find(|&k| is_dash(&toks[k]) && !(k > lo && is_dash(&toks[k - 1])))
+                    && toks[open + 1..j]
+                        .iter()
+                        .find(|t| !is_dash(t))
+                        .is_some_and(|t| t.is_word() && t.text.starts_with(char::is_lowercase))
+                {
+                    j = open;
+                    continue;
+                }
                 if t.is_punct(';') || t.is_punct(':') || t.is_punct('(') {
                     return None;
                 }
@@ -2333,6 +2352,11 @@ fn subject_before(toks: &[Tok], ci: usize, lo: usize) -> Option<Mention> {
         }
     }
     None
+}
+
+/// A dash between words: "—", "–", or one of the hyphens of "--".
+fn is_dash(t: &Tok) -> bool {
+    t.is_punct('—') || t.is_punct('–') || t.is_punct('-')
 }
 
 /// A participle cue at `ci` whose subject is the clause's, not the noun
@@ -3935,6 +3959,33 @@ mod tests {
             "{:?}",
             speaker_of(t, "It is")
         );
+    }
+
+    #[test]
+    fn an_aside_between_dashes_before_the_verb() {
+        speakers_are(&[
+            (
+                "John Dekker, the chief executive of Ora Media -- the company that \
+                 owns the show, which also streams on Ora's site -- told me, “We \
+                 are a content provider.”",
+                "We are",
+                Some("John Dekker"),
+            ),
+            (
+                "Former minister Paul Boaten -- a Treasury secretary under Blair \
+                 -- says lobbying is key. “Lobbying is legitimate,” he says.",
+                "Lobbying",
+                Some("Paul Boaten"),
+            ),
+        ]);
+        // Names between the dashes are who speaks, not an aside.
+        let t = "Three Democratic senators -- Carla Schur and Bob Casen -- said \
+                 on Sunday they would act. “It is time,” Schur said.";
+        assert_eq!(speaker_of(t, "It is"), Some("Carla Schur".into()));
+        let t = "Hu Jin spoke. Three Democratic senators -- Carla Schur, Dina \
+                 Stab, and Bob Casen -- said on Sunday that they would act. He \
+                 also said “the dollar should be kept stable.”";
+        assert_ne!(speaker_of(t, "the dollar"), Some("Democratic".into()));
     }
 
     #[test]
