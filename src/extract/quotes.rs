@@ -40,9 +40,9 @@ use super::dates::resolve_relative;
 use super::detok::detokenize;
 use super::speakers::{
     Gender, NameBook, fold_word, gender_of_first_name, gender_of_name, gender_of_title,
-    is_calendar_word, is_capitalized, is_given_name, is_name_word, is_name_word_between,
-    is_nominal_head, is_org_word, is_role_word, is_stop_capital, is_subject_pronoun, lower,
-    split_role,
+    is_calendar_word, is_capitalized, is_given_name, is_honorific, is_name_word,
+    is_name_word_between, is_nominal_head, is_org_word, is_role_word, is_stop_capital,
+    is_subject_pronoun, lower, split_role,
 };
 
 /// Finds the direct quotations in an article body and attributes them.
@@ -3088,14 +3088,16 @@ fn looks_appositive(seg: &[Tok]) -> bool {
     if is_subordinator(&f) || matches!(f.as_ref(), "and" | "but" | "or") {
         return false;
     }
-    // "Col. Steven H. Warren" is a titled name, not a description.
-    let titled_name = seg.iter().all(|t| {
-        t.is_punct('.') || t.is_word() && is_capitalized(t.text) && (t.name || is_role_word(t.text))
-    }) && seg
+    // "Col. Steven H. Warren" and "Mr. Frum" are titled names, not
+    // descriptions.
+    let names = seg
         .iter()
         .filter(|t| t.is_word() && t.name && !is_role_word(t.text))
-        .count()
-        >= 2;
+        .count();
+    let honorific = is_honorific(first.folded().trim_end_matches('.'));
+    let titled_name = seg.iter().all(|t| {
+        t.is_punct('.') || t.is_word() && is_capitalized(t.text) && (t.name || is_role_word(t.text))
+    }) && (names >= 2 || honorific && names == 1);
     if titled_name {
         return false;
     }
@@ -3959,6 +3961,16 @@ mod tests {
             "{:?}",
             speaker_of(t, "It is")
         );
+    }
+
+    #[test]
+    fn an_honorific_and_a_surname_are_a_name_not_an_aside() {
+        // "Mr. Frum" between commas is the subject, not one more description
+        // to step over on the way back to "Twitter".
+        let t = "The writer David Frumm called it panic. In a series of Twitter \
+                 posts Sunday, Mr. Frumm, a former speechwriter for George W. Bush, \
+                 wrote: “The big question is whether he can cope.”";
+        assert_eq!(speaker_of(t, "The big"), Some("David Frumm".into()));
     }
 
     #[test]

@@ -238,8 +238,9 @@ fn is_title_word(w: &str) -> bool {
     )
 }
 
-/// Honorifics dropped from a name ("Mr. Putin" is "Putin").
-fn is_honorific(w: &str) -> bool {
+/// Honorifics dropped from a name ("Mr. Putin" is "Putin"); `w` folded,
+/// without its period.
+pub(crate) fn is_honorific(w: &str) -> bool {
     matches!(
         w,
         "mr" | "mrs" | "ms" | "mx" | "miss" | "dr" | "sir" | "dame" | "prof" | "rev"
