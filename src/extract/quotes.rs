@@ -3964,6 +3964,12 @@ mod tests {
     }
 
     #[test]
+    fn a_firm_named_with_a_possessive_speaks_under_its_name() {
+        let t = "“The rating may be cut,” Moody's said in a statement.";
+        assert_eq!(speaker_of(t, "The rating"), Some("Moody's".into()));
+    }
+
+    #[test]
     fn an_honorific_and_a_surname_are_a_name_not_an_aside() {
         // "Mr. Frum" between commas is the subject, not one more description
         // to step over on the way back to "Twitter".

@@ -238,6 +238,26 @@ fn is_title_word(w: &str) -> bool {
     )
 }
 
+/// Firms whose name is a possessive ("Moody's said" is Moody's speaking,
+/// not something of Moody's); `w` folded, its "'s" dropped.
+fn is_possessive_name(w: &str) -> bool {
+    matches!(
+        w,
+        "moody"
+            | "barron"
+            | "mcdonald"
+            | "macy"
+            | "kellogg"
+            | "dillard"
+            | "domino"
+            | "sotheby"
+            | "denny"
+            | "kohl"
+            | "hardee"
+            | "harrod"
+    )
+}
+
 /// Honorifics dropped from a name ("Mr. Putin" is "Putin"); `w` folded,
 /// without its period.
 pub(crate) fn is_honorific(w: &str) -> bool {
@@ -1100,7 +1120,13 @@ pub(crate) fn split_role(words: &[&str]) -> Option<NamePhrase> {
     let org = name_words.iter().any(|w| is_org_word(&fold_word(w)))
         || (name_words.len() == 1 && name_words[0].chars().all(|c| !c.is_lowercase()));
     let mut name = name_words.join(" ");
-    for suffix in ["'s", "\u{2019}s", "'", "\u{2019}"] {
+    let owned = !name_words
+        .last()
+        .is_some_and(|w| is_possessive_name(&fold_word(w)));
+    for suffix in ["'s", "\u{2019}s", "'", "\u{2019}"]
+        .into_iter()
+        .filter(|_| owned)
+    {
         if let Some(stripped) = name.strip_suffix(suffix) {
             // "Johnson 's" of tokenised text leaves a space.
             name = stripped.trim_end().to_string();
@@ -1403,6 +1429,9 @@ mod tests {
             "Lauren del Valle"
         );
         assert_eq!(split_role(&["Mr.", "Trump 's"]).unwrap().name, "Trump");
+        // A firm whose name is a possessive keeps it.
+        assert_eq!(split_role(&["Moody's"]).unwrap().name, "Moody's");
+        assert_eq!(split_role(&["Barron’s"]).unwrap().name, "Barron’s");
     }
 
     #[test]
