@@ -74,7 +74,7 @@ pub(crate) fn detokenize(text: &str) -> Option<Detokenized> {
     Some(out)
 }
 
-/// What a token does to the spaces beside it.
+/// The quotations open at a point of a line.
 #[derive(Default)]
 struct Quoting {
     double_open: bool,
@@ -135,7 +135,7 @@ fn glues_left(token: &str, prev: &str, after: &str, quoting: &Quoting) -> bool {
         .all(|c| matches!(c, ',' | '.' | ';' | ':' | '!' | '?' | '%' | ')' | ']' | '}'))
     {
         // Not the opening mark before it: “ ... and then.
-        return !is_opening(prev);
+        return !is_opening(prev, quoting);
     }
     match token {
         // A mark of the wrong hand closes what is open ("“ Apparently not ,
@@ -153,8 +153,13 @@ fn opens_single(after: &str, quoting: &Quoting) -> bool {
     !quoting.single_open && after.starts_with(char::is_uppercase)
 }
 
-fn is_opening(token: &str) -> bool {
-    matches!(token, "“" | "``" | "‘" | "(" | "[" | "{" | "\"")
+/// Whether `token`, just read, opened something; `quoting` is the state
+/// after it.
+fn is_opening(token: &str, quoting: &Quoting) -> bool {
+    match token {
+        "\"" | "''" => quoting.double_open,
+        _ => matches!(token, "“" | "``" | "‘" | "(" | "[" | "{"),
+    }
 }
 
 /// "'s", "’re", "n't": the ending a tokeniser splits from its word.
@@ -225,6 +230,10 @@ mod tests {
         assert_eq!(
             running("'' We lost , '' he said . '' Again . ''"),
             "''We lost,'' he said. ''Again.''"
+        );
+        assert_eq!(
+            running("He called it \" ready \" . \" ... and then , \" he said ."),
+            "He called it \"ready\". \"... and then,\" he said."
         );
         assert_eq!(
             running("The players ' union said it would strike , and it did ."),
