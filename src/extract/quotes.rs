@@ -2318,12 +2318,14 @@ fn subject_before(toks: &[Tok], ci: usize, lo: usize) -> Option<Mention> {
                     // the Institute wrote": the first of the pair.
                     let person = person_before_prep(toks, start, lo)
                         .map(|p| {
-                            let at = match &p {
-                                Mention::Name { at, .. } => *at,
-                                _ => return p,
+                            let from = match &p {
+                                Mention::Name { at, .. } => {
+                                    toks.iter().position(|t| t.start == *at)
+                                }
+                                _ => None,
                             };
-                            let from = toks.iter().position(|t| t.start == at).unwrap_or(lo);
-                            first_of_pair(toks, &p, from, lo).unwrap_or(p)
+                            from.and_then(|from| first_of_pair(toks, &p, from, lo))
+                                .unwrap_or(p)
                         })
                         .or_else(|| person_before_org(toks, &m, start, lo))
                         .or_else(|| first_of_pair(toks, &m, start, lo));
@@ -2507,10 +2509,8 @@ fn person_before_prep(toks: &[Tok], mut start: usize, lo: usize) -> Option<Menti
     for _ in 0..3 {
         // "of Washington's Institute for Science": the owner's name is part
         // of the employer's.
-        if start > lo && {
-            let owner = &toks[start - 1];
-            owner.is_word() && is_capitalized(owner.text) && ends_possessive(owner.text)
-        } {
+        let owner = start.checked_sub(1).filter(|&o| o >= lo).map(|o| &toks[o]);
+        if owner.is_some_and(|o| o.is_word() && is_capitalized(o.text) && ends_possessive(o.text)) {
             start -= 1;
         }
         if start < lo + 2 {

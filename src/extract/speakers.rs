@@ -1120,18 +1120,16 @@ pub(crate) fn split_role(words: &[&str]) -> Option<NamePhrase> {
     let org = name_words.iter().any(|w| is_org_word(&fold_word(w)))
         || (name_words.len() == 1 && name_words[0].chars().all(|c| !c.is_lowercase()));
     let mut name = name_words.join(" ");
-    let owned = !name_words
+    let firm = name_words
         .last()
         .is_some_and(|w| is_possessive_name(&fold_word(w)));
-    for suffix in ["'s", "\u{2019}s", "'", "\u{2019}"]
-        .into_iter()
-        .filter(|_| owned)
+    if !firm
+        && let Some(stripped) = ["'s", "\u{2019}s", "'", "\u{2019}"]
+            .iter()
+            .find_map(|suffix| name.strip_suffix(suffix))
     {
-        if let Some(stripped) = name.strip_suffix(suffix) {
-            // "Johnson 's" of tokenised text leaves a space.
-            name = stripped.trim_end().to_string();
-            break;
-        }
+        // "Johnson 's" of tokenised text leaves a space.
+        name = stripped.trim_end().to_string();
     }
     let role_words = &words[..start];
     let role = (!role_words.is_empty()).then(|| role_words.join(" "));

@@ -198,8 +198,8 @@ fn expected_quotes_in_tokenised_text() {
     // The same articles as tokens joined by spaces, as quotation datasets
     // give them: nearly as many quotations and speakers as in the text as
     // written.
-    let running = score(&articles());
     let mut articles = articles();
+    let running = score(&articles);
     for a in articles.values_mut() {
         a.text = tokenised(&a.text);
         a.quotes = extract::quotes::extract_quotes(&a.text, a.date);
