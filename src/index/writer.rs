@@ -48,7 +48,7 @@ impl Default for IndexOptions {
             full: false,
             commit_every: Duration::from_secs(60),
             threads,
-            memory: 64 << 20,
+            memory: 128 << 20,
         }
     }
 }
@@ -137,96 +137,64 @@ impl Payload {
 /// Files read between two checks of the commit clock.
 const BATCH: usize = 256;
 
-/// How segments are merged: small ones together, never into one of more
-/// than `max_docs` passages (some 30,000 articles), one merge at a time.
+/// The largest segment [`tidy`] makes, in passages (some 60,000 articles).
 ///
 /// A merge maps every segment it reads. Under tantivy's log merge policy the
 /// last merges of a large run read most of the index, so the indexer's
 /// memory grew with the archive (650 MB on Reuters); capped, a merge reads at
-/// most `max_docs` passages whatever the archive's size, and a search visits
-/// one segment per ~30,000 articles.
-#[derive(Debug, Clone)]
-struct CappedMerges {
-    max_docs: u32,
-    min_segments: usize,
-}
-
-impl Default for CappedMerges {
-    fn default() -> Self {
-        Self {
-            max_docs: 150_000,
-            min_segments: 6,
-        }
-    }
-}
-
-impl CappedMerges {
-    /// Groups of small segments to merge, each of at least `min_segments`
-    /// and of at most `max_docs` passages in all.
-    fn groups(
-        &self,
-        segments: &[tantivy::index::SegmentMeta],
-        min_segments: usize,
-    ) -> Vec<tantivy::indexer::MergeCandidate> {
-        let mut small: Vec<&tantivy::index::SegmentMeta> = segments
-            .iter()
-            .filter(|s| s.num_docs() < self.max_docs / 2)
-            .collect();
-        small.sort_by_key(|s| s.num_docs());
-        let mut out = Vec::new();
-        let mut group = Vec::new();
-        let mut total = 0;
-        for s in small {
-            if total + s.num_docs() > self.max_docs {
-                if group.len() >= min_segments {
-                    out.push(tantivy::indexer::MergeCandidate(std::mem::take(&mut group)));
-                }
-                group.clear();
-                total = 0;
-            }
-            group.push(s.id());
-            total += s.num_docs();
-        }
-        if group.len() >= min_segments {
-            out.push(tantivy::indexer::MergeCandidate(group));
-        }
-        out
-    }
-}
-
-impl tantivy::indexer::MergePolicy for CappedMerges {
-    fn compute_merge_candidates(
-        &self,
-        segments: &[tantivy::index::SegmentMeta],
-    ) -> Vec<tantivy::indexer::MergeCandidate> {
-        self.groups(segments, self.min_segments)
-    }
-}
-
-/// The largest segment [`tidy`] makes, in passages: twice the cap of the
-/// merges during a run.
-///
-/// While a run indexes, its writer's memory and a merge share the process,
-/// so merges stop at 150,000 passages. The tidy merges run alone after the
-/// writer is gone, so they may read twice as much and stay within the run's
-/// peak memory (Reuters: 259-263 MB peak either way).
+/// most this many passages whatever the archive's size (Reuters: 265-276 MB
+/// peak), and a search visits one segment per ~60,000 articles.
 const TIDY_MAX_DOCS: u32 = 300_000;
 
-/// Merges the segments a run leaves behind, two or more at a time, into
+/// Groups of segments to merge: those under half of `max_docs` passages,
+/// smallest first, two or more to a group and at most `max_docs` in all.
+fn merge_groups(
+    segments: &[tantivy::index::SegmentMeta],
+    max_docs: u32,
+) -> Vec<Vec<tantivy::index::SegmentId>> {
+    let mut small: Vec<&tantivy::index::SegmentMeta> = segments
+        .iter()
+        .filter(|s| s.num_docs() < max_docs / 2)
+        .collect();
+    small.sort_by_key(|s| s.num_docs());
+    let mut out = Vec::new();
+    let mut group = Vec::new();
+    let mut total = 0;
+    for s in small {
+        if total + s.num_docs() > max_docs {
+            if group.len() >= 2 {
+                out.push(std::mem::take(&mut group));
+            }
+            group.clear();
+            total = 0;
+        }
+        group.push(s.id());
+        total += s.num_docs();
+    }
+    if group.len() >= 2 {
+        out.push(group);
+    }
+    out
+}
+
+/// Merges the segments a run leaves behind, after its writer is gone, into
 /// segments of at most [`TIDY_MAX_DOCS`] passages. Segments already over
 /// half that size are left alone, so an update run merges only what is new.
+///
+/// A run itself never merges: each passage is then written twice (by the
+/// writer, then by one merge here) instead of three times (writer, a merge
+/// capped at 150,000 passages while the writer's memory was also held, and
+/// a merge here), and the writer gets the memory a merge would have taken.
+/// Reuters, full runs, 6 interleaved rounds: a median 32.1 s against 34.7 s
+/// with merges during the run and half the writer's memory.
 ///
 /// A search pays for every segment it opens. Reuters measured, cold,
 /// interleaved: merging the small segments left by a run (eight to five)
 /// made cold searches 13-19% faster; merging the four segments of up to
 /// 150,000 passages into two made them 11% faster again (median of the 20
-/// benchmark queries 7.75 -> 6.87 ms), for 5.4 s more on a 41 s run.
+/// benchmark queries 7.75 -> 6.87 ms).
 fn tidy(index: &tantivy::Index, fields: &Fields, path: &Path) -> Result<(), IndexError> {
-    let policy = CappedMerges {
-        max_docs: TIDY_MAX_DOCS,
-        min_segments: 2,
-    };
-    let groups = policy.groups(&index.searchable_segment_metas()?, policy.min_segments);
+    let groups = merge_groups(&index.searchable_segment_metas()?, TIDY_MAX_DOCS);
     if groups.is_empty() {
         return Ok(());
     }
@@ -236,9 +204,8 @@ fn tidy(index: &tantivy::Index, fields: &Fields, path: &Path) -> Result<(), Inde
         .num_merge_threads(1)
         .build();
     let mut writer = open_writer(index, fields, options, path)?;
-    writer.set_merge_policy(Box::new(tantivy::indexer::NoMergePolicy));
     for group in groups {
-        writer.merge(&group.0).wait()?;
+        writer.merge(&group).wait()?;
     }
     writer.wait_merging_threads()?;
     Ok(())
@@ -351,7 +318,7 @@ pub fn index_folders(
     Ok(summary)
 }
 
-/// Opens the index's writer with newsdex's merge policy.
+/// Opens the index's writer; it never merges on its own ([`tidy`] does).
 fn open_writer(
     index: &tantivy::Index,
     fields: &Fields,
@@ -361,7 +328,7 @@ fn open_writer(
     let writer: IndexWriter<TantivyDocument> = index
         .writer_with_options(options)
         .map_err(|e| super::writer_error(e, path))?;
-    writer.set_merge_policy(Box::new(CappedMerges::default()));
+    writer.set_merge_policy(Box::new(tantivy::indexer::NoMergePolicy));
     // A new writer's first operation takes the opstamp of the last commit.
     // A merge that starts at once targets that same opstamp; tantivy then
     // skips applying deletes to a segment whose deletes were last written at
@@ -771,17 +738,12 @@ mod tests {
             .iter()
             .map(|&n| index.new_segment_meta(tantivy::index::SegmentId::generate_random(), n))
             .collect();
-        let policy = CappedMerges {
-            max_docs: TIDY_MAX_DOCS,
-            min_segments: 2,
-        };
         let size_of = |id: &tantivy::index::SegmentId| {
             metas.iter().find(|m| m.id() == *id).unwrap().num_docs()
         };
-        let groups: Vec<Vec<u32>> = policy
-            .groups(&metas, policy.min_segments)
+        let groups: Vec<Vec<u32>> = merge_groups(&metas, TIDY_MAX_DOCS)
             .iter()
-            .map(|g| g.0.iter().map(size_of).collect())
+            .map(|g| g.iter().map(size_of).collect())
             .collect();
         // The smallest first, as many as fit; the large segment stays.
         assert_eq!(
