@@ -543,7 +543,17 @@ fn sentences(text: &str, para: Range<usize>, segs: &[&Segment]) -> Vec<Range<usi
                 }
             }
         }
-        i += text[i..].chars().next().map_or(1, char::len_utf8);
+        // On to the next sentence mark or quoted segment: the marks are
+        // ASCII, so no byte of another character is taken for one.
+        let limit = seg_iter
+            .peek()
+            .map(|s| s.outer.start)
+            .filter(|&s| s > i)
+            .map_or(para.end, |s| s.min(para.end));
+        i = bytes[i + 1..limit]
+            .iter()
+            .position(|b| matches!(b, b'.' | b'?' | b'!'))
+            .map_or(limit, |p| i + 1 + p);
     }
     if start < para.end && !text[start..para.end].trim().is_empty() {
         out.push(start..para.end);

@@ -966,10 +966,14 @@ pub(crate) fn is_name_word_between(prev: Option<&str>, w: &str, next: Option<&st
     if is_name_word(w) {
         return true;
     }
-    let folded = fold_word(w);
     // "U.S. MAY HURT": a subhead in capitals names nobody.
     let mixed_case = |x: &str| is_capitalized(x) && x.chars().any(char::is_lowercase);
-    if !mixed_case(w) || !matches!(folded.as_ref(), "may" | "june" | "jun" | "april" | "august") {
+    if !mixed_case(w)
+        || !matches!(
+            fold_word(w).as_ref(),
+            "may" | "june" | "jun" | "april" | "august"
+        )
+    {
         return false;
     }
     let surname = prev.is_some_and(|p| {
