@@ -142,7 +142,7 @@ const BATCH: usize = 256;
 /// A merge maps every segment it reads. Under tantivy's log merge policy the
 /// last merges of a large run read most of the index, so the indexer's
 /// memory grew with the archive (650 MB on Reuters); capped, a merge reads at
-/// most this many passages whatever the archive's size (Reuters: 265-276 MB
+/// most this many passages whatever the archive's size (Reuters: 265-270 MB
 /// peak), and a search visits one segment per ~60,000 articles.
 const TIDY_MAX_DOCS: u32 = 300_000;
 
@@ -185,7 +185,7 @@ fn merge_groups(
 /// writer, then by one merge here) instead of three times (writer, a merge
 /// capped at 150,000 passages while the writer's memory was also held, and
 /// a merge here), and the writer gets the memory a merge would have taken.
-/// Reuters, full runs, 6 interleaved rounds: a median 32.1 s against 34.7 s
+/// Reuters, full runs, 6 interleaved rounds: a median 32.2 s against 34.7 s
 /// with merges during the run and half the writer's memory.
 ///
 /// A search pays for every segment it opens. Reuters measured, cold,
