@@ -40,13 +40,13 @@ pub struct Fields {
     pub file_hash: Field,
     pub body_hash: Field,
     pub quote_count: Field,
+    pub before_quote: Field,
     pub title: Field,
     pub outlet: Field,
     pub byline: Field,
     pub url: Field,
     pub date: Field,
     pub text: Field,
-    pub context: Field,
     pub quote: Field,
     pub speaker: Field,
     pub speakers: Field,
@@ -66,12 +66,12 @@ enum Need {
     Path,
     /// Tokenized text with positions, for phrases.
     Phrases,
-    /// Tokenized text with term frequencies, for ranking without phrases.
-    Terms,
     /// Stored only.
     Stored,
     /// A fast u64.
     FastU64,
+    /// An indexed u64, to match by term.
+    IndexedU64,
     /// A date, indexed and fast.
     Date,
     /// A facet.
@@ -100,11 +100,9 @@ impl Fields {
                 (Need::Phrases, FieldType::Str(o)) => o
                     .get_indexing_options()
                     .is_some_and(|i| i.index_option() == IndexRecordOption::WithFreqsAndPositions),
-                (Need::Terms, FieldType::Str(o)) => o
-                    .get_indexing_options()
-                    .is_some_and(|i| i.index_option().has_freq()),
                 (Need::Stored, FieldType::Str(o)) => o.is_stored(),
                 (Need::FastU64, FieldType::U64(o)) => o.is_fast(),
+                (Need::IndexedU64, FieldType::U64(o)) => o.is_indexed(),
                 (Need::Date, FieldType::Date(o)) => o.is_fast() && o.is_indexed(),
                 (Need::Facet, FieldType::Facet(_)) => true,
                 _ => false,
@@ -127,13 +125,13 @@ impl Fields {
             file_hash: get("file_hash", Need::FastU64)?,
             body_hash: get("body_hash", Need::FastU64)?,
             quote_count: get("quote_count", Need::FastU64)?,
+            before_quote: get("before_quote", Need::IndexedU64)?,
             title: get("title", Need::Phrases)?,
             outlet: get("outlet", Need::Phrases)?,
             byline: get("byline", Need::Phrases)?,
             url: get("url", Need::Stored)?,
             date: get("date", Need::Date)?,
             text: get("text", Need::Phrases)?,
-            context: get("context", Need::Terms)?,
             quote: get("quote", Need::Phrases)?,
             speaker: get("speaker", Need::Phrases)?,
             speakers: get("speakers", Need::Facet)?,

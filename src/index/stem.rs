@@ -1,8 +1,8 @@
 //! English Snowball stemming that remembers the words it has stemmed.
 //!
 //! News text repeats its words: the same few thousand make up most of every
-//! passage, and each passage is tokenized for its own field, for the next
-//! passage's context and, where quoted, for the quotation field. Profiling
+//! passage, and each passage is tokenized for its own field and, where
+//! quoted, for the quotation field. Profiling
 //! a Reuters run showed a fifth of indexing time inside the Snowball stemmer.
 //! This filter gives the very same stems as tantivy's `Stemmer` (both use
 //! frostem's English algorithm) but looks each word up first.

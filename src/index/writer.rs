@@ -16,6 +16,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
+use tantivy::indexer::UserOperation;
 use tantivy::schema::Facet;
 use tantivy::{DateTime, IndexWriter, TantivyDocument, Term};
 
@@ -554,11 +555,14 @@ fn index_file(
         };
         summary.articles += 1;
         summary.quotes += article.quotes.len();
-        for doc in documents(fields, &article, &file) {
-            summary.passages += 1;
-            if let Err(e) = writer.add_document(doc) {
-                warn(format!("could not be added to the index: {e}"));
-            }
+        // One batch per article: tantivy keeps a batch together and in
+        // order in one segment, so the passage after document `d` is
+        // `d + 1` (search reads the previous passage as context that way).
+        let docs = documents(fields, &article, &file);
+        let passages = docs.len();
+        match writer.run(docs.into_iter().map(UserOperation::Add)) {
+            Ok(_) => summary.passages += passages,
+            Err(e) => warn(format!("could not be added to the index: {e}")),
         }
     }
     if known.is_some() {
@@ -644,8 +648,9 @@ pub fn documents(fields: &Fields, a: &Article, file: &FileInfo) -> Vec<TantivyDo
     } else {
         a.passages.iter().map(|p| p.range.clone()).collect()
     };
+    let quotes_in =
+        |range: &std::ops::Range<usize>| a.quotes.iter().any(|q| range.contains(&q.range.start));
     let mut docs = Vec::with_capacity(ranges.len());
-    let mut prev_text = "";
     for (n, range) in ranges.iter().enumerate() {
         let text = &a.text[range.clone()];
         let mut doc = TantivyDocument::default();
@@ -708,20 +713,18 @@ pub fn documents(fields: &Fields, a: &Article, file: &FileInfo) -> Vec<TantivyDo
             }
         }
         doc.add_u64(fields.quote_count, quotes.len() as u64);
+        // The passage before a quoting one is its context (see
+        // `search::context`): marked so, a search looks only there.
+        if ranges.get(n + 1).is_some_and(quotes_in) {
+            doc.add_u64(fields.before_quote, 1);
+        }
         if !quotes.is_empty() {
-            // The topic of a quotation is often named just before it: the
-            // previous passage is the context of a passage that quotes
-            // someone. (The title is a field of every passage already.
-            // Passages without quotations get no context: it would double
-            // the words indexed for little gain.)
-            doc.add_text(fields.context, prev_text);
             doc.add_text(
                 fields.quotes,
                 serde_json::to_string(&quotes).expect("quotes serialize"),
             );
         }
         docs.push(doc);
-        prev_text = text;
     }
     docs
 }

@@ -8,6 +8,7 @@
 //! all passages are asked for. Nothing here prints; the CLI renders.
 
 pub mod aliases;
+pub mod context;
 pub mod facets;
 pub mod loose;
 pub mod query;

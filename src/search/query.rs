@@ -5,11 +5,16 @@ use std::ops::Bound;
 
 use chrono::NaiveDate;
 use serde::Serialize;
-use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, QueryParser, RangeQuery, TermQuery};
-use tantivy::schema::{Facet, IndexRecordOption};
-use tantivy::{DateTime, Index, Term};
+use tantivy::query::{
+    AllQuery, BooleanQuery, BoostQuery, EmptyQuery, Occur, Query, QueryParser, QueryParserError,
+    RangeQuery, TermQuery,
+};
+use tantivy::query_grammar::{self, UserInputAst, UserInputLeaf};
+use tantivy::schema::{Facet, Field, IndexRecordOption};
+use tantivy::{DateTime, Index, Score, Term};
 
 use super::Hit;
+use super::context::NextPassage;
 use super::facets;
 use crate::index::schema::Fields;
 
@@ -95,20 +100,20 @@ pub fn build(
     speakers: &[String],
     aliases: &super::aliases::Aliases,
 ) -> Result<Built, SearchError> {
-    // The context field keeps no positions (they would cost a sixth of the
-    // index), so a query with a phrase is matched in the passage and title.
+    // A phrase is matched in the passage and title only: the previous
+    // passage is context for words, not for phrases that would run across
+    // the two.
     let has_phrase = req.query.as_deref().is_some_and(|q| q.contains('"'));
     let defaults = if req.in_quotes {
         vec![f.quote]
-    } else if has_phrase {
-        vec![f.text, f.title]
     } else {
-        vec![f.text, f.title, f.context]
+        vec![f.text, f.title]
     };
     let mut parser = QueryParser::for_index(index, defaults);
     parser.set_conjunction_by_default();
     parser.set_field_boost(f.title, 1.5);
-    parser.set_field_boost(f.context, 0.3);
+    let mut before = QueryParser::for_index(index, vec![f.text]);
+    before.set_conjunction_by_default();
     let text = req
         .query
         .as_deref()
@@ -127,7 +132,17 @@ pub fn build(
             } else {
                 q
             };
-            parser.parse_query(&q).map_err(|e| SearchError::Query {
+            let parsed = match query_grammar::parse_query(&q) {
+                Ok(ast) if !req.in_quotes && !has_phrase => WithContext {
+                    here: &parser,
+                    before: &before,
+                    before_quote: f.before_quote,
+                    searcher,
+                }
+                .build(ast),
+                _ => parser.parse_query(&q),
+            };
+            parsed.map_err(|e| SearchError::Query {
                 query: q.clone(),
                 reason: e.to_string(),
             })?
@@ -177,6 +192,101 @@ pub fn build(
         query: Box::new(BooleanQuery::new(clauses)),
         scoring,
     })
+}
+
+/// Weight of a word found in the passage before a quoting one, against 1
+/// in the passage itself.
+const CONTEXT_BOOST: Score = 0.3;
+
+/// A word in more than one passage in this many names no topic ("said",
+/// "market" in financial news): it is looked for in the passage itself
+/// only, as Elasticsearch's common-terms cutoff treats its most frequent
+/// words. On Reuters this kept "market said" from reading the postings of
+/// "said" twice, the second time shifted (3x slower).
+const TOPIC_MAX_SHARE: u64 = 10;
+
+/// Builds a query where each word (a literal without a field) may be found
+/// in the passage or its title (`here`), or in the text of the passage
+/// before it when this one quotes someone (`before`, in the passages marked
+/// in `before_quote`, shifted by [`NextPassage`]). Everything else is built
+/// by `here` as the query parser builds it, and clauses are joined as it
+/// joins them.
+struct WithContext<'a> {
+    here: &'a QueryParser,
+    before: &'a QueryParser,
+    before_quote: Field,
+    searcher: &'a tantivy::Searcher,
+}
+
+impl WithContext<'_> {
+    fn build(&self, ast: UserInputAst) -> Result<Box<dyn Query>, QueryParserError> {
+        Ok(match ast {
+            UserInputAst::Clause(clauses) => {
+                let mut subqueries = Vec::with_capacity(clauses.len());
+                for (occur, clause) in clauses {
+                    let query = self.build(clause)?;
+                    // As the parser trims them: a word with no token ("-")
+                    // is left out rather than matching nothing.
+                    if !query.is::<EmptyQuery>() {
+                        subqueries.push((occur.unwrap_or(Occur::Must), query));
+                    }
+                }
+                if subqueries.is_empty() {
+                    Box::new(EmptyQuery)
+                } else {
+                    Box::new(BooleanQuery::new(subqueries))
+                }
+            }
+            UserInputAst::Boost(ast, boost) => Box::new(BoostQuery::new(
+                self.build(*ast)?,
+                boost.into_inner() as Score,
+            )),
+            UserInputAst::Leaf(leaf) => {
+                let word = matches!(&*leaf, UserInputLeaf::Literal(l) if l.field_name.is_none());
+                let in_passage = self
+                    .here
+                    .build_query_from_user_input_ast(UserInputAst::Leaf(leaf.clone()))?;
+                if !word || in_passage.is::<EmptyQuery>() {
+                    return Ok(in_passage);
+                }
+                let in_previous = self
+                    .before
+                    .build_query_from_user_input_ast(UserInputAst::Leaf(leaf))?;
+                if !self.names_a_topic(in_previous.as_ref()) {
+                    return Ok(in_passage);
+                }
+                let in_previous: Box<dyn Query> = Box::new(BoostQuery::new(
+                    Box::new(NextPassage::new(in_previous, self.before_quote)),
+                    CONTEXT_BOOST,
+                ));
+                // One union of the word's fields, not a union inside a
+                // union: tantivy walks a flat one faster.
+                let mut any = match in_passage.downcast_ref::<BooleanQuery>() {
+                    Some(fields) if fields.clauses().iter().all(|(o, _)| *o == Occur::Should) => {
+                        fields
+                            .clauses()
+                            .iter()
+                            .map(|(o, q)| (*o, q.box_clone()))
+                            .collect()
+                    }
+                    _ => vec![(Occur::Should, in_passage)],
+                };
+                any.push((Occur::Should, in_previous));
+                Box::new(BooleanQuery::new(any))
+            }
+        })
+    }
+
+    /// Whether every term of `query` is in at most one passage in
+    /// [`TOPIC_MAX_SHARE`].
+    fn names_a_topic(&self, query: &dyn Query) -> bool {
+        let most = self.searcher.num_docs() / TOPIC_MAX_SHARE;
+        let mut rare = true;
+        query.query_terms(&mut |term, _| {
+            rare &= self.searcher.doc_freq(term).is_ok_and(|n| n <= most);
+        });
+        rare
+    }
 }
 
 fn day(d: NaiveDate) -> DateTime {
