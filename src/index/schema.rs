@@ -70,8 +70,6 @@ enum Need {
     Stored,
     /// A fast u64.
     FastU64,
-    /// An indexed u64, to match by term.
-    IndexedU64,
     /// A date, indexed and fast.
     Date,
     /// A facet.
@@ -102,7 +100,6 @@ impl Fields {
                     .is_some_and(|i| i.index_option() == IndexRecordOption::WithFreqsAndPositions),
                 (Need::Stored, FieldType::Str(o)) => o.is_stored(),
                 (Need::FastU64, FieldType::U64(o)) => o.is_fast(),
-                (Need::IndexedU64, FieldType::U64(o)) => o.is_indexed(),
                 (Need::Date, FieldType::Date(o)) => o.is_fast() && o.is_indexed(),
                 (Need::Facet, FieldType::Facet(_)) => true,
                 _ => false,
@@ -125,7 +122,7 @@ impl Fields {
             file_hash: get("file_hash", Need::FastU64)?,
             body_hash: get("body_hash", Need::FastU64)?,
             quote_count: get("quote_count", Need::FastU64)?,
-            before_quote: get("before_quote", Need::IndexedU64)?,
+            before_quote: get("before_quote", Need::FastU64)?,
             title: get("title", Need::Phrases)?,
             outlet: get("outlet", Need::Phrases)?,
             byline: get("byline", Need::Phrases)?,

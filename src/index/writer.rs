@@ -715,9 +715,10 @@ pub fn documents(fields: &Fields, a: &Article, file: &FileInfo) -> Vec<TantivyDo
         doc.add_u64(fields.quote_count, quotes.len() as u64);
         // The passage before a quoting one is its context (see
         // `search::context`): marked so, a search looks only there.
-        if ranges.get(n + 1).is_some_and(quotes_in) {
-            doc.add_u64(fields.before_quote, 1);
-        }
+        doc.add_u64(
+            fields.before_quote,
+            u64::from(ranges.get(n + 1).is_some_and(quotes_in)),
+        );
         if !quotes.is_empty() {
             doc.add_text(
                 fields.quotes,
