@@ -259,8 +259,13 @@ mod tests {
         let quasar = matches(&index, "quasar");
         assert_eq!(quasar.len(), 60);
         assert!(quasar.iter().all(|(_, p)| *p == 2), "{quasar:?}");
-        // A phrase is not read across two passages.
+        // A phrase is not read across two passages, nor looked for in the
+        // passage before.
         assert!(matches(&index, "\"zephyr marrow\"").is_empty());
+        assert_eq!(
+            matches(&index, "\"zephyr\""),
+            pairs(&[("quoted", 0), ("unquoted", 0)])
+        );
         // A word in more than one passage in ten ("estuary") names no
         // topic: it is looked for in the quoting passage itself.
         assert!(matches(&index, "estuary").len() > 700);
