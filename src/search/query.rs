@@ -6,8 +6,8 @@ use std::ops::Bound;
 use chrono::NaiveDate;
 use serde::Serialize;
 use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, EmptyQuery, Occur, Query, QueryParser, QueryParserError,
-    RangeQuery, TermQuery,
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, Occur, Query, QueryParser,
+    QueryParserError, RangeQuery, TermQuery,
 };
 use tantivy::query_grammar::{self, UserInputAst, UserInputLeaf};
 use tantivy::schema::{Facet, Field, IndexRecordOption};
@@ -161,7 +161,7 @@ pub fn build(
                 ));
             }
         }
-        clauses.push((Occur::Must, Box::new(BooleanQuery::new(any))));
+        clauses.push((Occur::Must, filter(BooleanQuery::new(any))));
     }
     if !req.outlets.is_empty() {
         let outlet_parser = QueryParser::for_index(index, vec![f.outlet]);
@@ -176,7 +176,7 @@ pub fn build(
                 })?;
             any.push((Occur::Should, q));
         }
-        clauses.push((Occur::Must, Box::new(BooleanQuery::new(any))));
+        clauses.push((Occur::Must, filter(BooleanQuery::new(any))));
     }
     if req.since.is_some() || req.until.is_some() {
         let bound = |d: Option<NaiveDate>| match d {
@@ -185,13 +185,25 @@ pub fn build(
         };
         clauses.push((
             Occur::Must,
-            Box::new(RangeQuery::new(bound(req.since), bound(req.until))),
+            filter(RangeQuery::new(bound(req.since), bound(req.until))),
         ));
     }
     Ok(Built {
         query: Box::new(BooleanQuery::new(clauses)),
         scoring,
     })
+}
+
+/// A filter: it narrows the hits and adds nothing to their scores.
+///
+/// Scored as tantivy scores them, filters skewed the ranking. A date range
+/// added 1 to a passage's score in a segment where some passages fall
+/// outside it, and 0 in a segment that it covers whole (tantivy drops a
+/// clause that matches everything). An outlet, a phrase query, added its
+/// BM25 score, higher for rarer outlets; a speaker added the idf of their
+/// name. A hit scores the same with or without filters now.
+fn filter(query: impl Query) -> Box<dyn Query> {
+    Box::new(ConstScoreQuery::new(Box::new(query), 0.0))
 }
 
 /// Weight of a word found in the passage before a quoting one, against 1
@@ -478,4 +490,110 @@ fn index_terms(
         }
     }
     found.into_iter().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use tantivy::collector::TopDocs;
+    use tantivy::schema::Facet;
+    use tantivy::{DocAddress, TantivyDocument};
+
+    use super::*;
+    use crate::index::schema::{Fields, register_tokenizers, schema};
+
+    /// A passage of `outlet`, dated `year`, quoting `speaker`.
+    fn passage(f: &Fields, text: &str, year: i32, outlet: &str, speaker: &str) -> TantivyDocument {
+        let mut doc = TantivyDocument::new();
+        doc.add_text(f.text, text);
+        doc.add_text(f.title, "Port report");
+        doc.add_text(f.outlet, outlet);
+        doc.add_u64(f.before_quote, 0);
+        doc.add_date(
+            f.date,
+            day(NaiveDate::from_ymd_opt(year, 6, 1).expect("a day")),
+        );
+        doc.add_facet(f.speakers, Facet::from_path([speaker]));
+        doc
+    }
+
+    /// Each hit's score for `req`, by document.
+    fn scores(index: &Index, f: &Fields, req: &Request) -> Vec<(DocAddress, Score)> {
+        let searcher = index.reader().expect("a reader").searcher();
+        let speakers = vec!["Ilse Marrow".to_string(), "Tomas Reed".to_string()];
+        let aliases = super::super::aliases::Aliases::default();
+        let built = build(index, &searcher, f, req, &speakers, &aliases).expect("a query");
+        let mut top = searcher
+            .search(&*built.query, &TopDocs::with_limit(100).order_by_score())
+            .expect("a search");
+        top.sort_by_key(|(_, addr)| *addr);
+        top.into_iter().map(|(s, a)| (a, s)).collect()
+    }
+
+    #[test]
+    fn filters_narrow_the_hits_and_leave_their_scores_alone() {
+        let index = Index::create_in_ram(schema());
+        register_tokenizers(&index);
+        let f = Fields::new(&index.schema()).expect("the fields");
+        let mut writer: tantivy::IndexWriter = index.writer(15 << 20).expect("a writer");
+        // Two segments: one the date filter covers whole, one it does not.
+        for i in 0..4 {
+            let text = "harbour dredging ".repeat(i + 1) + "delayed again";
+            writer
+                .add_document(passage(&f, &text, 2020, "Port Wire", "Ilse Marrow"))
+                .unwrap();
+        }
+        writer.commit().unwrap();
+        for (i, year) in [2010, 2020, 2010, 2020].into_iter().enumerate() {
+            let text = "the harbour ".repeat(i + 1) + "was quiet";
+            let outlet = if i % 2 == 0 {
+                "Port Wire"
+            } else {
+                "Daily Estuary Herald"
+            };
+            writer
+                .add_document(passage(&f, &text, year, outlet, "Tomas Reed"))
+                .unwrap();
+        }
+        writer.commit().unwrap();
+        assert_eq!(index.searchable_segment_ids().unwrap().len(), 2);
+
+        let plain = Request {
+            query: Some("harbour".into()),
+            ..Request::default()
+        };
+        let all = scores(&index, &f, &plain);
+        assert_eq!(all.len(), 8);
+        let filtered = |req: Request| {
+            let got = scores(&index, &f, &req);
+            // Every filtered hit scores as it does unfiltered.
+            for (addr, score) in &got {
+                let unfiltered = all.iter().find(|(a, _)| a == addr).expect("a hit").1;
+                assert_eq!(*score, unfiltered, "{addr:?} for {req:?}");
+            }
+            got.len()
+        };
+        let since = NaiveDate::from_ymd_opt(2015, 1, 1);
+        assert_eq!(
+            filtered(Request {
+                since,
+                ..plain.clone()
+            }),
+            6
+        );
+        assert_eq!(
+            filtered(Request {
+                outlets: vec!["Port Wire".into(), "Daily Estuary Herald".into()],
+                ..plain.clone()
+            }),
+            8
+        );
+        assert_eq!(
+            filtered(Request {
+                speakers: vec!["Tomas Reed".into(), "Ilse Marrow".into()],
+                since,
+                ..plain.clone()
+            }),
+            6
+        );
+    }
 }
