@@ -16,7 +16,7 @@ pub mod quotes;
 pub mod snippets;
 pub mod timeline;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::path::Path;
 
@@ -142,14 +142,13 @@ impl Searcher {
             &*built.query,
             &TopDocs::with_limit(fetch.max(1)).order_by_score(),
         )?;
-        let snippets = snippets::Snippets::new(&searcher, &*built.scoring, self.fields.text)?;
         // Which story each passage belongs to comes from the body-hash fast
         // field: a stored document (a compressed block to inflate) is read
         // only for a passage that becomes a hit, or that has no hash.
         let mut hashes = BodyHashes::new(&searcher, &self.fields);
         let mut seen = HashSet::new();
         let mut seen_bodies = HashSet::new();
-        let mut hits = Vec::new();
+        let mut picked = Vec::new();
         for (score, addr) in top {
             let body = hashes.of(addr)?;
             let mut doc: Option<TantivyDocument> = None;
@@ -170,19 +169,39 @@ impl Searcher {
                     continue;
                 }
             }
+            picked.push((score, addr, body, doc));
+            if picked.len() >= want {
+                break;
+            }
+        }
+        // Other articles of the same stories, looked up together.
+        let bodies: Vec<u64> = picked
+            .iter()
+            .map(|&(_, _, body, _)| body)
+            .filter(|&b| b != 0)
+            .collect::<HashSet<_>>()
+            .into_iter()
+            .collect();
+        let copies = self.copies(&searcher, &bodies)?;
+        let snippets = snippets::Snippets::new(&searcher, &*built.scoring, self.fields.text)?;
+        let mut hits = Vec::with_capacity(picked.len());
+        for (score, addr, body, doc) in picked {
             let doc = match doc {
                 Some(d) => d,
                 None => searcher.doc(addr)?,
             };
             let article = str_field(&doc, self.fields.article).unwrap_or_default();
             let mut hit = self.hit(&doc, article, score, &snippets);
-            if body != 0 {
-                hit.also_in = self.copies(&searcher, body, &hit.article)?;
+            if let Some(articles) = copies.get(&body) {
+                hit.also_in = articles
+                    .iter()
+                    .filter(|a| **a != hit.article)
+                    .take(MAX_COPIES)
+                    .cloned()
+                    .collect();
+                hit.also_in.sort();
             }
             hits.push(hit);
-            if hits.len() >= want {
-                break;
-            }
         }
         if let Some(order) = req.sort {
             query::sort_hits(&mut hits, order);
@@ -190,13 +209,15 @@ impl Searcher {
         Ok(hits.into_iter().skip(req.offset).collect())
     }
 
-    /// The other articles whose body hashes to `body`, at most 50.
+    /// For each of `bodies` filed more than once, the articles whose body
+    /// hashes to it (the first 51 in index order), found with one query
+    /// for all of them.
     fn copies(
         &self,
         searcher: &tantivy::Searcher,
-        body: u64,
-        own: &str,
-    ) -> tantivy::Result<Vec<String>> {
+        bodies: &[u64],
+    ) -> tantivy::Result<HashMap<u64, Vec<String>>> {
+        use tantivy::collector::DocSetCollector;
         use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
         use tantivy::schema::IndexRecordOption;
         let term = |field, v| -> Box<dyn Query> {
@@ -205,28 +226,50 @@ impl Searcher {
                 IndexRecordOption::Basic,
             ))
         };
+        let mut out = HashMap::new();
+        if bodies.is_empty() {
+            return Ok(out);
+        }
+        let any_body = bodies
+            .iter()
+            .map(|&b| (Occur::Should, term(self.fields.body_hash, b)))
+            .collect();
         let q = BooleanQuery::new(vec![
-            (Occur::Must, term(self.fields.body_hash, body)),
+            (
+                Occur::Must,
+                Box::new(BooleanQuery::new(any_body)) as Box<dyn Query>,
+            ),
             (Occur::Must, term(self.fields.passage, 0)),
         ]);
-        let found = searcher.search(&q, &TopDocs::with_limit(51).order_by_score())?;
-        // Most stories were filed once: the one article found is the hit's
-        // own, and no stored document needs reading to say so.
-        if found.len() <= 1 {
-            return Ok(Vec::new());
-        }
-        let mut out = Vec::new();
-        for (_, addr) in found {
-            // The stored document, though the id is a fast field too: its
-            // dictionary's blocks are zstd, slower to open than a stored
-            // block (measured in process).
-            let doc: TantivyDocument = searcher.doc(addr)?;
-            if let Some(a) = str_field(&doc, self.fields.article).filter(|a| a != own) {
-                out.push(a);
+        let mut found: Vec<DocAddress> =
+            searcher.search(&q, &DocSetCollector)?.into_iter().collect();
+        found.sort();
+        let mut hashes = BodyHashes::new(searcher, &self.fields);
+        let mut by_body: HashMap<u64, Vec<DocAddress>> = HashMap::new();
+        for addr in found {
+            let list = by_body.entry(hashes.of(addr)?).or_default();
+            if list.len() <= MAX_COPIES {
+                list.push(addr);
             }
         }
-        out.sort();
-        out.truncate(50);
+        for (body, addrs) in by_body {
+            // Most stories were filed once: the one article found is the
+            // hit's own, and no stored document needs reading to say so.
+            if addrs.len() <= 1 {
+                continue;
+            }
+            let mut articles = Vec::with_capacity(addrs.len());
+            for addr in addrs {
+                // The stored document, though the id is a fast field too: its
+                // dictionary's blocks are zstd, slower to open than a stored
+                // block (measured in process).
+                let doc: TantivyDocument = searcher.doc(addr)?;
+                if let Some(a) = str_field(&doc, self.fields.article) {
+                    articles.push(a);
+                }
+            }
+            out.insert(body, articles);
+        }
         Ok(out)
     }
 
@@ -464,6 +507,9 @@ impl Searcher {
         self.reader.searcher().doc(addr)
     }
 }
+
+/// Most other articles named as copies of a hit's story.
+const MAX_COPIES: usize = 50;
 
 /// The body hash of passages, from its fast field, with each segment's
 /// column opened once.

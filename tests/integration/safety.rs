@@ -285,6 +285,12 @@ fn copies_of_a_story_collapse_into_one_hit() {
     let src = env.corpus.join("wire/velmora-talks-0311");
     fs::copy(&src, env.corpus.join("wire/velmora-talks-0311-refiled")).unwrap();
     fs::copy(&src, env.corpus.join("wire/velmora-talks-0312")).unwrap();
+    let other = env.corpus.join("wire/tricounty-mediator-0310");
+    fs::copy(
+        &other,
+        env.corpus.join("wire/tricounty-mediator-0310-refiled"),
+    )
+    .unwrap();
     env.index_corpus();
     let hits = json_lines(
         &env.ok(&["search", "\"Perhaps even face to face\"", "--json"])
@@ -292,6 +298,33 @@ fn copies_of_a_story_collapse_into_one_hit() {
     );
     assert_eq!(hits.len(), 1, "{hits:?}");
     assert_eq!(hits[0]["also_in"].as_array().unwrap().len(), 2);
+    // Two stories in one search: each hit names its own story's copies.
+    let both = json_lines(
+        &env.ok(&[
+            "search",
+            "\"Perhaps even face to face\" OR \"running commentary\"",
+            "--json",
+        ])
+        .stdout,
+    );
+    assert_eq!(both.len(), 2, "{both:?}");
+    for hit in &both {
+        let own = hit["article"].as_str().unwrap();
+        let stem = if own.contains("velmora") {
+            "velmora"
+        } else {
+            "tricounty"
+        };
+        let copies = hit["also_in"].as_array().unwrap();
+        let want = if stem == "velmora" { 2 } else { 1 };
+        assert_eq!(copies.len(), want, "{hit}");
+        assert!(
+            copies
+                .iter()
+                .all(|c| c.as_str().unwrap().contains(stem) && c != own),
+            "{hit}"
+        );
+    }
     let text = env.ok(&["search", "\"Perhaps even face to face\""]).stdout;
     assert!(text.contains("also in 2 other files"), "{text}");
     let all = json_lines(
