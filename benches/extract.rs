@@ -11,6 +11,10 @@ use std::time::Instant;
 use newsdex::extract::{self, Article};
 use newsdex::ingest::{self, Format, walk};
 
+// The allocator of the newsdex binary, so the figures are what users get.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn load(path: &std::path::Path, out: &mut Vec<Article>) {
     if path.is_dir() {
         for found in walk::walk(path) {

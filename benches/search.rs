@@ -11,6 +11,10 @@ use std::time::Instant;
 
 use newsdex::search::{Request, Searcher, parse_day};
 
+// The allocator of the newsdex binary, so the figures are what users get.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn percentile(sorted: &[f64], p: f64) -> f64 {
     let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
     sorted[i.min(sorted.len() - 1)]
