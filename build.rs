@@ -6,10 +6,17 @@
 //! For a command that answers a search in a few milliseconds that was the
 //! largest single cost: `newsdex --version` took 4.5 ms, and 2.6 ms linked
 //! this way. The library and the tests are built as usual.
+//!
+//! A static build (`-C target-feature=+crt-static`, the README's "Install")
+//! chooses its own link mode: `-no-pie` on top of rustc's static-pie link
+//! gives a binary that crashes at start, so it is left out there.
 
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
-    if std::env::var("CARGO_CFG_TARGET_OS").as_deref() == Ok("linux") {
+    let linux = std::env::var("CARGO_CFG_TARGET_OS").as_deref() == Ok("linux");
+    let features = std::env::var("CARGO_CFG_TARGET_FEATURE").unwrap_or_default();
+    let static_crt = features.split(',').any(|f| f == "crt-static");
+    if linux && !static_crt {
         println!("cargo:rustc-link-arg-bins=-no-pie");
     }
 }

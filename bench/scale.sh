@@ -20,9 +20,19 @@ queries=${1:-../shared/bench/queries.tsv}; [ $# -gt 0 ] && shift
 label=${LABEL:-real}
 command -v rg >/dev/null || { apt-get install -y -q ripgrep >/dev/null 2>&1 || true; }
 command -v hyperfine >/dev/null || { apt-get install -y -q hyperfine >/dev/null 2>&1 || true; }
-cargo build --release --locked -q
+# The binary measured is the one the README's "Install" builds: on a glibc
+# Linux host, static and at a fixed address (no dynamic loader at start).
+host=$(rustc -vV | sed -n 's/^host: //p')
+case $host in
+  *-linux-gnu)
+    RUSTFLAGS="-C target-feature=+crt-static -C relocation-model=static" \
+      cargo build --release --locked -q --target "$host"
+    bin=$PWD/target/$host/release/newsdex ;;
+  *)
+    cargo build --release --locked -q
+    bin=$PWD/target/release/newsdex ;;
+esac
 cargo bench --bench search --no-run -q 2>/dev/null || true
-bin=$PWD/target/release/newsdex
 scratch=$(mktemp -d)
 index=$scratch/index
 serve_pid=
@@ -50,6 +60,7 @@ walk=$(for i in 1 2 3 4 5; do timeit find -L "$corpus" -type f -printf '%T@ %s\n
 
 echo "| corpus | $corpus ($label) |"
 echo "| --- | --- |"
+echo "| binary | ${bin#"$PWD"/} ($(git rev-parse --short HEAD 2>/dev/null || echo unknown)) |"
 python3 - "$files" "$bytes" "$wall" "$rss_kb" "$articles" "$size" "$noop" "$walk" "$noop_rss_kb" <<'PY'
 import sys
 files, byts, wall, rss, arts, size, noop, walk, noop_rss = sys.argv[1:]
